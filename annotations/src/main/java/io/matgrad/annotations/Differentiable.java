@@ -1,0 +1,41 @@
+package io.matgrad.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a static method, written in the language of {@code io.matgrad.runtime.MatrixOps}, whose
+ * exact derivatives matgrad generates at compile time.
+ *
+ * <p>For a method {@code name} of a top-level class {@code p.C}, the processor writes
+ * {@code p.CGradients} with, for each parameter {@code x} named in {@link #wrt()}:
+ * {@code nameGradX(...)} (the gradient, shaped like {@code x}) and {@code nameValueAndGrad(...)} for
+ * a scalar function; {@code nameJacobianX(...)} for a vector function; {@code nameHessianX(...)}
+ * and {@code nameHessVecX(...)} when {@link #hessian()} is set.
+ *
+ * <pre>{@code
+ * @Differentiable(wrt = "x")
+ * static double leastSquares(DMatrixRMaj A, DMatrixRMaj x, DMatrixRMaj b) {
+ *     return normSq(sub(mult(A, x), b));
+ * }
+ * }</pre>
+ *
+ * <p>CLASS retention: the annotation matters to the compiler only, and incremental builds (Gradle)
+ * need it visible in class files.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Differentiable {
+
+    /**
+     * The parameters to differentiate with respect to, by name; empty means the first parameter.
+     */
+    String[] wrt() default {};
+
+    /** Whether to generate {@code nameHessianX} and {@code nameHessVecX} too. */
+    boolean hessian() default false;
+}

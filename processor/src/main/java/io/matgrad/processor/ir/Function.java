@@ -1,0 +1,41 @@
+package io.matgrad.processor.ir;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A differentiable function: the parsed body of one {@code @Differentiable} method, in canonical
+ * dimensions, with what the annotation asks for.
+ *
+ * @param name the method's name
+ * @param parameters every parameter, in declaration order
+ * @param locals the body's local declarations, in order (their values are already inlined into
+ *     {@code result}; they are kept to name intermediate results in generated code)
+ * @param result the returned expression
+ * @param requirements the dimension equalities the body needs at run time
+ * @param wrt the parameters to differentiate with respect to, in the annotation's order
+ * @param hessian whether Hessians are asked for
+ */
+public record Function(
+        String name,
+        List<Expr.Variable> parameters,
+        List<Binding> locals,
+        Expr result,
+        List<DimRequirement> requirements,
+        List<Expr.Variable> wrt,
+        boolean hessian) {
+
+    public Function {
+        Objects.requireNonNull(name);
+        parameters = List.copyOf(parameters);
+        locals = List.copyOf(locals);
+        Objects.requireNonNull(result);
+        requirements = List.copyOf(requirements);
+        wrt = List.copyOf(wrt);
+    }
+
+    /** A {@code double}-valued function, as opposed to a vector-valued one. */
+    public boolean isScalar() {
+        return result.shape().isScalar();
+    }
+}

@@ -1,0 +1,220 @@
+package io.matgrad.processor.ir;
+
+import java.util.Map;
+
+/**
+ * Writes an expression in the notation of the Matrix Cookbook, for Javadoc and reports:
+ * {@code 2 Aᵀ(Ax − b)}, {@code ‖r‖²}, {@code σ(z) ∘ (𝟏 − σ(z))}.
+ *
+ * <p>Nodes listed in {@code names} (by identity: intern first) print as their name, so that a
+ * formula can say {@code 2 Aᵀr} where the body declared {@code r}.
+ */
+public final class Notation implements ExprVisitor<Notation.Printed> {
+    private static final int SUM = 1;
+    private static final int PRODUCT = 2;
+    private static final int PREFIX = 3;
+    private static final int POSTFIX = 4;
+    private static final int ATOM = 5;
+
+    /** A printed subexpression and how tightly it binds. */
+    record Printed(String text, int precedence) {}
+
+    private final Map<Expr, String> names;
+
+    private Notation(Map<Expr, String> names) {
+        this.names = names;
+    }
+
+    /** {@code e} in math notation, printing the nodes in {@code names} (identity keys) by name. */
+    public static String format(Expr e, Map<Expr, String> names) {
+        return new Notation(names).print(e).text();
+    }
+
+    /** {@code e} in math notation. */
+    public static String format(Expr e) {
+        return format(e, Map.of());
+    }
+
+    private Printed print(Expr e) {
+        String name = names.get(e);
+        return name != null ? new Printed(name, ATOM) : e.accept(this);
+    }
+
+    /** {@code e} printed, in parentheses if it binds more loosely than {@code precedence}. */
+    private String operand(Expr e, int precedence) {
+        Printed p = print(e);
+        return p.precedence() < precedence ? "(" + p.text() + ")" : p.text();
+    }
+
+    private static Printed atom(String text) {
+        return new Printed(text, ATOM);
+    }
+
+    private Printed call(String function, Expr operand) {
+        return atom(function + "(" + print(operand).text() + ")");
+    }
+
+    private Printed postfix(Expr operand, String suffix) {
+        return new Printed(operand(operand, ATOM) + suffix, POSTFIX);
+    }
+
+    /** Juxtaposes two factors, with a space unless both meet as one-letter names or brackets. */
+    private static Printed juxtapose(String left, String right) {
+        return new Printed(left + (tight(left, right) ? "" : " ") + right, PRODUCT);
+    }
+
+    private static boolean tight(String left, String right) {
+        return trailingName(left).length() <= 1 && leadingName(right).length() <= 1
+                && !Character.isDigit(left.charAt(left.length() - 1));
+    }
+
+    private static String trailingName(String s) {
+        int i = s.length();
+        while (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+            i--;
+        }
+        return s.substring(i);
+    }
+
+    private static String leadingName(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isLetterOrDigit(s.charAt(i))) {
+            i++;
+        }
+        return s.substring(0, i);
+    }
+
+    static String number(double v) {
+        String sign = v < 0 ? "−" : "";
+        double a = Math.abs(v);
+        String digits = a == Math.rint(a) && a < 1e15 ? Long.toString((long) a) : Double.toString(a);
+        return sign + digits;
+    }
+
+    @Override
+    public Printed visitVariable(Expr.Variable node) {
+        return atom(node.name());
+    }
+
+    @Override
+    public Printed visitConstant(Expr.Constant node) {
+        return new Printed(number(node.value()), node.value() < 0 ? PREFIX : ATOM);
+    }
+
+    @Override
+    public Printed visitFill(Expr.Fill node) {
+        if (node.value() == 0) {
+            return atom("0");
+        }
+        if (node.value() == 1) {
+            return atom("𝟏");
+        }
+        return juxtapose(number(node.value()), "𝟏");
+    }
+
+    @Override
+    public Printed visitIdentity(Expr.Identity node) {
+        return atom("I");
+    }
+
+    @Override
+    public Printed visitAdd(Expr.Add node) {
+        return new Printed(operand(node.left(), SUM) + " + " + operand(node.right(), SUM), SUM);
+    }
+
+    @Override
+    public Printed visitSub(Expr.Sub node) {
+        return new Printed(operand(node.left(), SUM) + " − " + operand(node.right(), PRODUCT), SUM);
+    }
+
+    @Override
+    public Printed visitMul(Expr.Mul node) {
+        if (node.shape().isMatrix()) {
+            return new Printed(operand(node.left(), PRODUCT) + " ∘ " + operand(node.right(), POSTFIX), PRODUCT);
+        }
+        return juxtapose(operand(node.left(), PRODUCT), operand(node.right(), POSTFIX));
+    }
+
+    @Override
+    public Printed visitDiv(Expr.Div node) {
+        String op = node.shape().isMatrix() ? " ⊘ " : " / ";
+        return new Printed(operand(node.left(), PRODUCT) + op + operand(node.right(), POSTFIX), PRODUCT);
+    }
+
+    @Override
+    public Printed visitNeg(Expr.Neg node) {
+        return new Printed("−" + operand(node.operand(), POSTFIX), PREFIX);
+    }
+
+    @Override
+    public Printed visitScale(Expr.Scale node) {
+        String factor = operand(node.factor(), POSTFIX);
+        return new Printed(factor + " " + operand(node.matrix(), PRODUCT), PRODUCT);
+    }
+
+    @Override
+    public Printed visitApply(Expr.Apply node) {
+        if (node.fn() == Fn.SQUARE) {
+            return postfix(node.operand(), node.shape().isMatrix() ? "^∘2" : "²");
+        }
+        return call(node.fn().symbol(), node.operand());
+    }
+
+    @Override
+    public Printed visitPow(Expr.Pow node) {
+        String power = node.shape().isMatrix() ? "^∘" : "^";
+        return new Printed(operand(node.base(), ATOM) + power + operand(node.exponent(), ATOM), POSTFIX);
+    }
+
+    @Override
+    public Printed visitMatMul(Expr.MatMul node) {
+        return juxtapose(operand(node.left(), PRODUCT), operand(node.right(), POSTFIX));
+    }
+
+    @Override
+    public Printed visitTranspose(Expr.Transpose node) {
+        return postfix(node.operand(), "ᵀ");
+    }
+
+    @Override
+    public Printed visitInverse(Expr.Inverse node) {
+        return postfix(node.operand(), "⁻¹");
+    }
+
+    @Override
+    public Printed visitSolve(Expr.Solve node) {
+        return juxtapose(operand(node.matrix(), ATOM) + "⁻¹", operand(node.rhs(), POSTFIX));
+    }
+
+    @Override
+    public Printed visitDiag(Expr.Diag node) {
+        return call("diag", node.vector());
+    }
+
+    @Override
+    public Printed visitDiagPart(Expr.DiagPart node) {
+        return call("diag", node.matrix());
+    }
+
+    @Override
+    public Printed visitDot(Expr.Dot node) {
+        if (node.left().shape().isColumnVector()) {
+            return juxtapose(operand(node.left(), ATOM) + "ᵀ", operand(node.right(), POSTFIX));
+        }
+        return atom("⟨" + print(node.left()).text() + ", " + print(node.right()).text() + "⟩");
+    }
+
+    @Override
+    public Printed visitReduce(Expr.Reduce node) {
+        Expr a = node.operand();
+        return switch (node.op()) {
+            case TRACE -> call("tr", a);
+            case DET -> call("det", a);
+            case LOG_DET -> call("log det", a);
+            case NORM_SQ -> new Printed("‖" + print(a).text() + "‖²", POSTFIX);
+            case NORM -> atom("‖" + print(a).text() + "‖");
+            case SUM -> call("sum", a);
+            case LOG_SUM_EXP -> call("logsumexp", a);
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package io.matgrad.runtime;
+
+import java.util.function.DoubleUnaryOperator;
+import org.ejml.data.DMatrixD1;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Elementwise kernels with caller-owned outputs, shared by {@link MatrixOps} and generated code.
+ *
+ * <p>Every matrix kernel {@code f(a, out)} writes {@code f(a_ij)} into {@code out} and returns it.
+ * {@code out} is reshaped to {@code a}'s shape; it may be {@code a} itself (the kernel then works in
+ * place) or null (a new matrix is allocated). Given an {@code out}, the kernels allocate no matrix,
+ * so generated code can run them on workspaces it keeps between calls. {@code a} is not modified
+ * unless it is {@code out}.
+ *
+ * <p>Domains follow {@link Math}: {@code log} of a negative entry, {@code sqrt} of a negative entry
+ * and {@code pow} of a negative entry to a non-integer power give NaN, {@code log(0)} gives
+ * {@code -Infinity}.
+ */
+public final class Elementwise {
+
+    private Elementwise() {}
+
+    /** {@code out_ij = e^(a_ij)}. */
+    public static DMatrixRMaj exp(DMatrixRMaj a, DMatrixRMaj out) {
+        return map(a, out, Math::exp);
+    }
+
+    /** {@code out_ij = ln a_ij}. */
+    public static DMatrixRMaj log(DMatrixRMaj a, DMatrixRMaj out) {
+        return map(a, out, Math::log);
+    }
+
+    /** {@code out_ij = tanh a_ij}; {@link Math#tanh} saturates to ±1 without overflow. */
+    public static DMatrixRMaj tanh(DMatrixRMaj a, DMatrixRMaj out) {
+        return map(a, out, Math::tanh);
+    }
+
+    /** {@code out_ij = 1 / (1 + e^(-a_ij))}, computed as {@link #sigmoid(double)}. */
+    public static DMatrixRMaj sigmoid(DMatrixRMaj a, DMatrixRMaj out) {
+        return map(a, out, Elementwise::sigmoid);
+    }
+
+    /** {@code out_ij = ln(1 + e^(a_ij))}, computed as {@link #softplus(double)}. */
+    public static DMatrixRMaj softplus(DMatrixRMaj a, DMatrixRMaj out) {
+        return map(a, out, Elementwise::softplus);
+    }
+
+    /** {@code out_ij = a_ij^2}. */
+    public static DMatrixRMaj square(DMatrixRMaj a, DMatrixRMaj out) {
+        return map(a, out, z -> z * z);
+    }
+
+    /** {@code out_ij = sqrt(a_ij)}. */
+    public static DMatrixRMaj sqrt(DMatrixRMaj a, DMatrixRMaj out) {
+        return map(a, out, Math::sqrt);
+    }
+
+    /** {@code out_ij = a_ij^p}, as {@link Math#pow}. */
+    public static DMatrixRMaj pow(DMatrixRMaj a, double p, DMatrixRMaj out) {
+        return map(a, out, z -> Math.pow(z, p));
+    }
+
+    /**
+     * The logistic function {@code 1 / (1 + e^(-z))}, without overflow for any {@code z}: for
+     * {@code z >= 0} as written ({@code e^(-z) <= 1}); for {@code z < 0} as
+     * {@code e^z / (1 + e^z)} ({@code e^z < 1}), which also keeps full relative precision of the
+     * tiny values far left, where {@code 1 - sigmoid(-z)} would cancel.
+     */
+    public static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+
+    /**
+     * {@code ln(1 + e^z)} as {@code max(z, 0) + log1p(e^(-|z|))}: the exponential never exceeds 1,
+     * so it cannot overflow ({@code softplus(1000) = 1000}), and {@code log1p} keeps relative
+     * precision far left where {@code softplus(z) ~ e^z} ({@code softplus(-1000)} underflows to 0,
+     * never NaN).
+     */
+    public static double softplus(double z) {
+        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    /**
+     * {@code ln sum_ij e^(a_ij)} as {@code m + ln sum_ij e^(a_ij - m)} with {@code m = max_ij a_ij},
+     * so no exponential exceeds 1 (no overflow) and the largest is exactly 1 (the sum cannot
+     * underflow to 0).
+     *
+     * <p>Infinities and NaN: when {@code m} is not finite it is the answer, with no subtraction of
+     * infinities: {@code +Infinity} if any entry is {@code +Infinity} (the sum is infinite),
+     * {@code -Infinity} if every entry is {@code -Infinity} or {@code a} is empty (the sum is 0), NaN
+     * if any entry is NaN. {@code -Infinity} entries among finite ones contribute {@code e^-inf = 0}.
+     */
+    public static double logSumExp(DMatrixD1 a) {
+        int n = a.getNumElements();
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, a.data[i]);
+        }
+        if (Double.isInfinite(max) || Double.isNaN(max)) {
+            return max;
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(a.data[i] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /** The loop every kernel shares; {@code out} may alias {@code a} since entry i is read before it is written. */
+    private static DMatrixRMaj map(DMatrixRMaj a, DMatrixRMaj out, DoubleUnaryOperator f) {
+        if (out == null) {
+            out = new DMatrixRMaj(a.numRows, a.numCols);
+        } else {
+            out.reshape(a.numRows, a.numCols);
+        }
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = f.applyAsDouble(a.data[i]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,283 @@
+package io.matgrad.runtime;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
+import org.ejml.dense.row.SpecializedOps_DDRM;
+import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * The language {@code @Differentiable} methods are written in: each function is the mathematical
+ * operation the processor knows how to differentiate, and also really computes its value with EJML,
+ * so an annotated method stays an ordinary Java method that evaluates its function.
+ *
+ * <pre>{@code
+ * import static io.matgrad.runtime.MatrixOps.*;
+ *
+ * @Differentiable(wrt = "x")
+ * static double leastSquares(DMatrixRMaj A, DMatrixRMaj x, DMatrixRMaj b) {
+ *     DMatrixRMaj r = sub(mult(A, x), b);
+ *     return dot(r, r);
+ * }
+ * }</pre>
+ *
+ * <p>Every function returns a new matrix (or a double) and never modifies its arguments, so
+ * expressions compose like mathematics. That allocates; generated gradient code therefore calls EJML
+ * and {@link Elementwise} on reusable workspaces instead of these functions.
+ *
+ * <p>Shapes are checked before any work: a mismatch throws {@link IllegalArgumentException} whose
+ * message names the call, both shapes and the rule, e.g.
+ * {@code "mult(A, B): A is 3x4 but B is 5x1; columns of A must equal rows of B"}. A vector is an
+ * n x 1 (or 1 x n) matrix.
+ */
+public final class MatrixOps {
+
+    private MatrixOps() {}
+
+    // Matrix algebra
+
+    /**
+     * The matrix product {@code A B}: m x k times k x n gives m x n.
+     *
+     * @throws IllegalArgumentException if the columns of A differ from the rows of B
+     */
+    public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
+        Shapes.requireMultipliable("mult(A, B)", "A", a, "B", b);
+        return CommonOps_DDRM.mult(a, b, new DMatrixRMaj(a.numRows, b.numCols));
+    }
+
+    /**
+     * The sum {@code A + B} of two matrices of equal shape.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static DMatrixRMaj add(DMatrixRMaj a, DMatrixRMaj b) {
+        Shapes.requireSameShape("add(A, B)", "A", a, "B", b);
+        return CommonOps_DDRM.add(a, b, a.createLike());
+    }
+
+    /**
+     * The difference {@code A - B} of two matrices of equal shape.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static DMatrixRMaj sub(DMatrixRMaj a, DMatrixRMaj b) {
+        Shapes.requireSameShape("sub(A, B)", "A", a, "B", b);
+        return CommonOps_DDRM.subtract(a, b, a.createLike());
+    }
+
+    /** The scalar multiple {@code alpha A}, shaped like A. */
+    public static DMatrixRMaj scale(double alpha, DMatrixRMaj a) {
+        DMatrixRMaj out = a.createLike();
+        CommonOps_DDRM.scale(alpha, a, out);
+        return out;
+    }
+
+    /** The negation {@code -A}, shaped like A. */
+    public static DMatrixRMaj neg(DMatrixRMaj a) {
+        return CommonOps_DDRM.changeSign(a, a.createLike());
+    }
+
+    /** The transpose {@code A^T}: m x n gives n x m. */
+    public static DMatrixRMaj transpose(DMatrixRMaj a) {
+        return CommonOps_DDRM.transpose(a, new DMatrixRMaj(a.numCols, a.numRows));
+    }
+
+    // Inverse and linear systems
+
+    /**
+     * The inverse {@code A^-1} of a square matrix, from an LU factorization with partial pivoting.
+     * Where only {@code A^-1 B} is needed, {@link #solve} is cheaper and more accurate.
+     *
+     * @throws IllegalArgumentException if A is not square
+     * @throws SingularMatrixException if A is singular to working precision: an LU pivot is at most
+     *     {@code n eps} times the largest, a test independent of the scale of A
+     */
+    public static DMatrixRMaj inv(DMatrixRMaj a) {
+        Shapes.requireSquare("inv(A)", "A", a);
+        DMatrixRMaj out = a.createLike();
+        Factorizations.lu("inv(A)", "A", a).invert(out);
+        return out;
+    }
+
+    /**
+     * The solution {@code X = A^-1 B} of {@code A X = B}, for square n x n A and n x k B, by LU
+     * factorization with partial pivoting and triangular solves. A's inverse is never formed: that
+     * would triple the work for few right-hand sides and add its own rounding error.
+     *
+     * @throws IllegalArgumentException if A is not square or its rows differ from B's
+     * @throws SingularMatrixException if A is singular to working precision (see {@link #inv})
+     */
+    public static DMatrixRMaj solve(DMatrixRMaj a, DMatrixRMaj b) {
+        Shapes.requireSolvable("solve(A, B)", "A", a, "B", b);
+        LinearSolverDense<DMatrixRMaj> lu = Factorizations.lu("solve(A, B)", "A", a);
+        DMatrixRMaj x = new DMatrixRMaj(a.numCols, b.numCols);
+        lu.solve(b, x);
+        return x;
+    }
+
+    // Elementwise
+
+    /**
+     * The elementwise (Hadamard) product {@code A ∘ B} of two matrices of equal shape.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static DMatrixRMaj elementMult(DMatrixRMaj a, DMatrixRMaj b) {
+        Shapes.requireSameShape("elementMult(A, B)", "A", a, "B", b);
+        return CommonOps_DDRM.elementMult(a, b, a.createLike());
+    }
+
+    /**
+     * The elementwise quotient {@code A_ij / B_ij} of two matrices of equal shape; division by a zero
+     * entry follows IEEE 754 (±Infinity, or NaN for 0/0).
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static DMatrixRMaj elementDiv(DMatrixRMaj a, DMatrixRMaj b) {
+        Shapes.requireSameShape("elementDiv(A, B)", "A", a, "B", b);
+        return CommonOps_DDRM.elementDiv(a, b, a.createLike());
+    }
+
+    /** Elementwise {@code e^(A_ij)}, shaped like A. */
+    public static DMatrixRMaj exp(DMatrixRMaj a) {
+        return Elementwise.exp(a, null);
+    }
+
+    /** Elementwise natural logarithm {@code ln A_ij}, shaped like A (NaN for negative entries, -Infinity for 0). */
+    public static DMatrixRMaj log(DMatrixRMaj a) {
+        return Elementwise.log(a, null);
+    }
+
+    /** Elementwise {@code tanh A_ij}, shaped like A. */
+    public static DMatrixRMaj tanh(DMatrixRMaj a) {
+        return Elementwise.tanh(a, null);
+    }
+
+    /**
+     * Elementwise logistic function {@code 1 / (1 + e^(-A_ij))}, shaped like A; stable for any
+     * magnitude (see {@link Elementwise#sigmoid(double)}).
+     */
+    public static DMatrixRMaj sigmoid(DMatrixRMaj a) {
+        return Elementwise.sigmoid(a, null);
+    }
+
+    /**
+     * Elementwise {@code softplus(z) = ln(1 + e^z)}, shaped like A; computed as
+     * {@code max(z, 0) + log1p(e^(-|z|))}, which never overflows (see
+     * {@link Elementwise#softplus(double)}).
+     */
+    public static DMatrixRMaj softplus(DMatrixRMaj a) {
+        return Elementwise.softplus(a, null);
+    }
+
+    /** Elementwise square {@code A_ij^2}, shaped like A. */
+    public static DMatrixRMaj square(DMatrixRMaj a) {
+        return Elementwise.square(a, null);
+    }
+
+    /** Elementwise square root, shaped like A (NaN for negative entries). */
+    public static DMatrixRMaj sqrt(DMatrixRMaj a) {
+        return Elementwise.sqrt(a, null);
+    }
+
+    /** Elementwise power {@code A_ij^p}, shaped like A, with the special cases of {@link Math#pow}. */
+    public static DMatrixRMaj pow(DMatrixRMaj a, double p) {
+        return Elementwise.pow(a, p, null);
+    }
+
+    /**
+     * The n x n diagonal matrix with the entries of the vector v (n x 1 or 1 x n) on its diagonal.
+     *
+     * @throws IllegalArgumentException if v is not a vector
+     */
+    public static DMatrixRMaj diag(DMatrixRMaj v) {
+        Shapes.requireVector("diag(v)", "v", v);
+        int n = v.getNumElements();
+        return CommonOps_DDRM.diag(new DMatrixRMaj(n, n), n, v.data);
+    }
+
+    // Scalar functions
+
+    /**
+     * The Frobenius inner product {@code sum_ij A_ij B_ij = Tr(A^T B)} of two matrices of equal
+     * shape; for vectors, {@code a^T b}. Shapes must match exactly: an n x 1 and a 1 x n vector are
+     * rejected rather than silently paired.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static double dot(DMatrixRMaj a, DMatrixRMaj b) {
+        Shapes.requireSameShape("dot(A, B)", "A", a, "B", b);
+        return VectorVectorMult_DDRM.innerProd(a, b);
+    }
+
+    /**
+     * The trace {@code sum_i A_ii} of a square matrix.
+     *
+     * @throws IllegalArgumentException if A is not square
+     */
+    public static double trace(DMatrixRMaj a) {
+        Shapes.requireSquare("trace(A)", "A", a);
+        return CommonOps_DDRM.trace(a);
+    }
+
+    /**
+     * The determinant of a square matrix, by EJML (cofactor expansion when small, else LU). A
+     * singular matrix simply has determinant 0, so this never throws for singularity. For large
+     * matrices {@code det} easily overflows or underflows; use {@link #logDet}.
+     *
+     * @throws IllegalArgumentException if A is not square
+     */
+    public static double det(DMatrixRMaj a) {
+        Shapes.requireSquare("det(A)", "A", a);
+        return CommonOps_DDRM.det(a);
+    }
+
+    /**
+     * {@code ln |det A|} of a square matrix: the Matrix Cookbook's {@code ln|det X|}, like the
+     * logarithm numpy's {@code slogdet} returns; for a negative determinant it is the logarithm of
+     * its absolute value. Its gradient is {@code A^-T} in either case.
+     *
+     * <p>Computed as a sum of logarithms of pivots, never as {@code log(det(A))}, which overflows
+     * or underflows already for moderate sizes (a 200 x 200 matrix with eigenvalues near 100 has
+     * {@code det = 1e400}): by Cholesky ({@code 2 sum_i ln L_ii}) when A is symmetric (to a relative
+     * {@code 1e-12}) and positive definite, else by LU ({@code sum_i ln |U_ii|}).
+     *
+     * @throws IllegalArgumentException if A is not square
+     * @throws SingularMatrixException if A is singular to working precision (see {@link #inv}),
+     *     where {@code ln |det A|} would be {@code -Infinity}
+     */
+    public static double logDet(DMatrixRMaj a) {
+        Shapes.requireSquare("logDet(A)", "A", a);
+        return Factorizations.logAbsDet("logDet(A)", "A", a);
+    }
+
+    /** The squared Frobenius norm {@code sum_ij A_ij^2} (for a vector, {@code a^T a}). */
+    public static double normSq(DMatrixRMaj a) {
+        return SpecializedOps_DDRM.elementSumSq(a);
+    }
+
+    /**
+     * The Frobenius norm {@code sqrt(sum_ij A_ij^2)} (for a vector, its 2-norm); EJML scales by the
+     * largest entry first, so it does not overflow where {@link #normSq} would.
+     */
+    public static double norm(DMatrixRMaj a) {
+        return NormOps_DDRM.normF(a);
+    }
+
+    /** The sum {@code sum_ij A_ij} of all entries. */
+    public static double sum(DMatrixRMaj a) {
+        return CommonOps_DDRM.elementSum(a);
+    }
+
+    /**
+     * {@code ln sum_ij e^(A_ij)}, computed stably as {@code max + ln sum_ij e^(A_ij - max)}: finite
+     * for entries of any finite magnitude ({@code logSumExp([1000, 1000]) = 1000 + ln 2}). With
+     * infinite entries: {@code +Infinity} if any entry is {@code +Infinity}, {@code -Infinity} if all
+     * are {@code -Infinity}; NaN entries give NaN (see {@link Elementwise#logSumExp}).
+     */
+    public static double logSumExp(DMatrixRMaj a) {
+        return Elementwise.logSumExp(a);
+    }
+}

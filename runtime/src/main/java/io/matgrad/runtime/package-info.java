@@ -1,0 +1,16 @@
+/**
+ * The runtime of matgrad, on EJML only.
+ *
+ * <ul>
+ *   <li>{@link io.matgrad.runtime.MatrixOps}: the functions {@code @Differentiable} methods are
+ *       written in; each computes its value, so annotated methods run as ordinary Java.
+ *   <li>{@link io.matgrad.runtime.Elementwise}: elementwise kernels with caller-owned outputs,
+ *       shared by {@code MatrixOps} and generated code, numerically stable where it matters
+ *       ({@code sigmoid}, {@code softplus}, {@code logSumExp}).
+ *   <li>{@link io.matgrad.runtime.GradientCheck}: finite-difference derivatives to check exact ones
+ *       against.
+ *   <li>{@link io.matgrad.runtime.SingularMatrixException}: what {@code inv}, {@code solve} and
+ *       {@code logDet} throw for a singular matrix, rather than returning Infinity or NaN.
+ * </ul>
+ */
+package io.matgrad.runtime;
