@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 
 /**
@@ -102,11 +103,16 @@ public final class GradientCheck {
      * {@code ||actual - expected||_F / max(||expected||_F, ||actual||_F, 1e-8)}: relative to the
      * larger norm, so symmetric in its arguments and at most 2; absolute below {@code 1e-8}, so two
      * (near-)zero matrices compare as equal (0 when both are zero) instead of dividing by zero.
+     * NaN if either matrix has a NaN or infinite entry, so that no tolerance accepts it (EJML's
+     * {@code normF} would report an all-NaN matrix as having norm 0).
      *
      * @throws IllegalArgumentException if the shapes differ
      */
     public static double relativeError(DMatrixRMaj expected, DMatrixRMaj actual) {
         Shapes.requireSameShape("relativeError(expected, actual)", "expected", expected, "actual", actual);
+        if (MatrixFeatures_DDRM.hasUncountable(expected) || MatrixFeatures_DDRM.hasUncountable(actual)) {
+            return Double.NaN;
+        }
         DMatrixRMaj difference = CommonOps_DDRM.subtract(actual, expected, expected.createLike());
         return relative(NormOps_DDRM.normF(difference), NormOps_DDRM.normF(expected), NormOps_DDRM.normF(actual));
     }

@@ -23,8 +23,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * }</pre>
  *
  * <p>Every function returns a new matrix (or a double) and never modifies its arguments, so
- * expressions compose like mathematics. That allocates; generated gradient code therefore calls EJML
- * and {@link Elementwise} on reusable workspaces instead of these functions.
+ * expressions compose like mathematics. That allocates; generated code can instead call EJML and
+ * {@link Elementwise} on workspaces it reuses.
  *
  * <p>Shapes are checked before any work: a mismatch throws {@link IllegalArgumentException} whose
  * message names the call, both shapes and the rule, e.g.
