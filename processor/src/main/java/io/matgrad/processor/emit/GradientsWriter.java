@@ -1,0 +1,40 @@
+package io.matgrad.processor.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.matgrad.processor.ir.Function;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/** Writes {@code CGradients}, the class holding the derivatives of the functions declared in {@code C}. */
+public final class GradientsWriter {
+    private GradientsWriter() {}
+
+    /** The name of the class generated for the functions of {@code original}: {@code p.C} gives {@code p.CGradients}. */
+    public static ClassName generatedName(ClassName original) {
+        return ClassName.get(original.packageName(), String.join("_", original.simpleNames()) + "Gradients");
+    }
+
+    /** The generated methods of one function declared in {@code original}. */
+    public static List<MethodSpec> methods(Function function, ClassName original) {
+        return DerivativeMethods.of(function, original);
+    }
+
+    /**
+     * The class {@code generatedName(original)} with {@code methods}.
+     *
+     * @param generator the processor's name, for {@code @Generated}
+     */
+    public static TypeSpec.Builder type(ClassName original, List<MethodSpec> methods, String generator) {
+        return TypeSpec.classBuilder(generatedName(original))
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(AnnotationSpec.builder(Types.GENERATED).addMember("value", "$S", generator).build())
+                .addJavadoc("Exact derivatives of the {@code @Differentiable} methods of {@link $T}, derived at\n"
+                        + "compile time by matgrad. Every method is a pure function of its arguments: safe to call\n"
+                        + "from many threads at once, and it never modifies its inputs.\n", original)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethods(methods);
+    }
+}

@@ -1,0 +1,154 @@
+package io.matgrad.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import io.matgrad.processor.opt.Kernel;
+import io.matgrad.processor.opt.Operand;
+import io.matgrad.processor.opt.Step;
+
+/**
+ * Writes one step as the EJML call it stands for. The target matrix already exists (declared with
+ * its dimensions by the caller, or passed in), so every call writes into caller-owned storage.
+ */
+final class KernelWriter {
+    private KernelWriter() {}
+
+    /**
+     * The statement for {@code step}.
+     *
+     * @param fresh whether the target was just allocated (so it is zero, and a fill with zero is a no-op)
+     */
+    static CodeBlock write(Step step, boolean fresh) {
+        Operand.Ref out = step.target();
+        Kernel k = step.kernel();
+        if (k instanceof Kernel.Mult m) {
+            return mult(m, out);
+        } else if (k instanceof Kernel.MultSelf m) {
+            return ops(m.outer() ? "multOuter" : "multInner", m.a(), out);
+        } else if (k instanceof Kernel.LinearCombination l) {
+            return linearCombination(l, out);
+        } else if (k instanceof Kernel.Scale s) {
+            return s.a().equals(out) ? ops("scale", s.alpha(), out) : ops("scale", s.alpha(), s.a(), out);
+        } else if (k instanceof Kernel.Negate n) {
+            return n.a().equals(out) ? ops("changeSign", out) : ops("changeSign", n.a(), out);
+        } else if (k instanceof Kernel.Transpose t) {
+            return ops("transpose", t.a(), out);
+        } else if (k instanceof Kernel.ElementBinary b) {
+            return ops(b.divide() ? "elementDiv" : "elementMult", b.a(), b.b(), out);
+        } else if (k instanceof Kernel.WithScalar w) {
+            return switch (w.op()) {
+                case PLUS -> ops("add", w.a(), w.s(), out);
+                case MINUS -> ops("subtract", w.a(), w.s(), out);
+                case FROM -> ops("subtract", w.s(), w.a(), out);
+                case DIVIDE_INTO -> ops("divide", w.s(), w.a(), out);
+            };
+        } else if (k instanceof Kernel.ElementFunction f) {
+            return switch (f.fn()) {
+                case EXP -> ops("elementExp", f.a(), out);
+                case LOG -> ops("elementLog", f.a(), out);
+                default -> CodeBlock.of("$L;\n", call(Types.ELEMENTWISE,
+                        f.fn().name().toLowerCase(java.util.Locale.ROOT), f.a(), out));
+            };
+        } else if (k instanceof Kernel.ElementPower p) {
+            return ops("elementPower", p.a(), p.exponent(), out);
+        } else if (k instanceof Kernel.Fill f) {
+            if (f.value().isLiteral(0)) {
+                return fresh ? CodeBlock.of("") : CodeBlock.of("$N.zero();\n", out.name());
+            }
+            return ops("fill", out, f.value());
+        } else if (k instanceof Kernel.Identity i) {
+            CodeBlock identity = ops("setIdentity", out);
+            return i.scale().isLiteral(1) ? identity : CodeBlock.builder().add(identity).add(ops("scale", i.scale(), out)).build();
+        } else if (k instanceof Kernel.Diag d) {
+            return CodeBlock.of("$T.diag($N, $N.getNumElements(), $N.data);\n", Types.COMMON_OPS, out.name(),
+                    d.vector().name(), d.vector().name());
+        } else if (k instanceof Kernel.ExtractDiag d) {
+            return ops("extractDiag", d.matrix(), out);
+        } else if (k instanceof Kernel.Invert i) {
+            return CodeBlock.of("$N.setTo($T.inv($N));\n", out.name(), Types.MATRIX_OPS, i.a().name());
+        } else if (k instanceof Kernel.Solve s) {
+            return CodeBlock.of("$N.setTo($T.solve($N, $N));\n", out.name(), Types.MATRIX_OPS, s.a().name(), s.b().name());
+        } else if (k instanceof Kernel.Copy c) {
+            return CodeBlock.of("$N.setTo($N);\n", out.name(), c.a().name());
+        } else if (k instanceof Kernel.Let l) {
+            return define(out, OperandWriter.write(l.value()));
+        } else if (k instanceof Kernel.Dot d) {
+            boolean vectors = d.a().shape().isColumnVector() && d.b().shape().isColumnVector();
+            return define(out, vectors ? call(Types.VECTOR_OPS, "innerProd", d.a(), d.b())
+                    : call(Types.COMMON_OPS, "dot", d.a(), d.b()));
+        } else if (k instanceof Kernel.InnerProductA p) {
+            return define(out, call(Types.VECTOR_OPS, p.transA() ? "innerProdTranA" : "innerProdA", p.x(), p.a(), p.y()));
+        } else if (k instanceof Kernel.Reduce r) {
+            return define(out, reduce(r));
+        }
+        throw new IllegalStateException("no EJML call for " + k);
+    }
+
+    private static CodeBlock reduce(Kernel.Reduce r) {
+        Operand.Ref a = r.a();
+        return switch (r.op()) {
+            case TRACE -> call(Types.COMMON_OPS, "trace", a);
+            case DET -> call(Types.COMMON_OPS, "det", a);
+            case LOG_DET -> call(Types.MATRIX_OPS, "logDet", a);
+            case NORM_SQ -> call(Types.SPECIALIZED_OPS, "elementSumSq", a);
+            case NORM -> call(Types.NORM_OPS, "normF", a);
+            case SUM -> call(Types.COMMON_OPS, "elementSum", a);
+            case LOG_SUM_EXP -> call(Types.ELEMENTWISE, "logSumExp", a);
+        };
+    }
+
+    private static CodeBlock mult(Kernel.Mult m, Operand.Ref out) {
+        String suffix = m.transA() && m.transB() ? "TransAB" : m.transA() ? "TransA" : m.transB() ? "TransB" : "";
+        String name = (m.accumulate() ? "multAdd" : "mult") + suffix;
+        return m.alpha().isLiteral(1) ? ops(name, m.a(), m.b(), out) : ops(name, m.alpha(), m.a(), m.b(), out);
+    }
+
+    /**
+     * {@code alpha a + beta b} with the most specific EJML routine: {@code addEquals} and
+     * {@code subtractEquals} in place, {@code add}/{@code subtract} otherwise, with coefficients
+     * only where they are not 1.
+     */
+    private static CodeBlock linearCombination(Kernel.LinearCombination l, Operand.Ref out) {
+        Operand alpha = l.alpha();
+        Operand beta = l.beta();
+        boolean unitAlpha = alpha.isLiteral(1);
+        if (unitAlpha && l.a().equals(out)) {
+            if (beta.isLiteral(1)) {
+                return ops("addEquals", out, l.b());
+            }
+            if (beta.isLiteral(-1)) {
+                return ops("subtractEquals", out, l.b());
+            }
+            return ops("addEquals", out, beta, l.b());
+        }
+        if (unitAlpha && beta.isLiteral(1)) {
+            return ops("add", l.a(), l.b(), out);
+        }
+        if (unitAlpha && beta.isLiteral(-1)) {
+            return ops("subtract", l.a(), l.b(), out);
+        }
+        if (unitAlpha) {
+            return ops("add", l.a(), beta, l.b(), out);
+        }
+        if (beta.isLiteral(1)) {
+            return ops("add", alpha, l.a(), l.b(), out);
+        }
+        return ops("add", alpha, l.a(), beta, l.b(), out);
+    }
+
+    /** {@code CommonOps_DDRM.name(args...);} */
+    private static CodeBlock ops(String name, Operand... args) {
+        return CodeBlock.of("$L;\n", call(Types.COMMON_OPS, name, args));
+    }
+
+    private static CodeBlock call(com.palantir.javapoet.ClassName owner, String name, Operand... args) {
+        CodeBlock.Builder arguments = CodeBlock.builder();
+        for (int i = 0; i < args.length; i++) {
+            arguments.add(i == 0 ? "$L" : ", $L", OperandWriter.write(args[i]));
+        }
+        return CodeBlock.of("$T.$N($L)", owner, name, arguments.build());
+    }
+
+    private static CodeBlock define(Operand.Ref target, CodeBlock value) {
+        return CodeBlock.of("double $N = $L;\n", target.name(), value);
+    }
+}

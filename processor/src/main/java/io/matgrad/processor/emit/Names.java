@@ -1,0 +1,23 @@
+package io.matgrad.processor.emit;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** The contract's naming of generated methods and their variables. */
+final class Names {
+    private Names() {}
+
+    /** {@code x} with its first letter upper-cased, as in {@code nameGradX}. */
+    static String capitalize(String name) {
+        return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    }
+
+    /** {@code base}, or {@code base_}, {@code base__}, ... if a parameter already has that name. */
+    static String avoiding(String base, Set<String> taken) {
+        String name = base;
+        while (taken.contains(name)) {
+            name += "_";
+        }
+        return name;
+    }
+}

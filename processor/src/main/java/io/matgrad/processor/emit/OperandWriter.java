@@ -1,0 +1,94 @@
+package io.matgrad.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import io.matgrad.processor.ir.Dim;
+import io.matgrad.processor.opt.Operand;
+
+/** Writes operands as Java expressions, with the parentheses Java's precedence needs and no more. */
+final class OperandWriter {
+    private static final int ADDITIVE = 1;
+    private static final int MULTIPLICATIVE = 2;
+    private static final int UNARY = 3;
+    private static final int PRIMARY = 4;
+
+    private OperandWriter() {}
+
+    static CodeBlock write(Operand operand) {
+        return write(operand, 0);
+    }
+
+    /** A double literal as Java writes it: {@code 2.0}, {@code 0.5}, {@code -1.0}, {@code 1.0E-8}. */
+    static String literal(double value) {
+        if (Double.isNaN(value)) {
+            return "Double.NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+        }
+        return Double.toString(value);
+    }
+
+    /** A dimension as a Java {@code int} expression: {@code A.numCols} or {@code 1}. */
+    static CodeBlock dim(Dim dim) {
+        if (dim instanceof Dim.Axis axis) {
+            return CodeBlock.of("$N.$N", axis.matrix(), axis.side().field());
+        }
+        return CodeBlock.of("$L", ((Dim.Fixed) dim).size());
+    }
+
+    /** {@code operand}, parenthesized if it binds more loosely than {@code context}. */
+    private static CodeBlock write(Operand operand, int context) {
+        int precedence = precedence(operand);
+        CodeBlock code = unparenthesized(operand);
+        return precedence < context ? CodeBlock.of("($L)", code) : code;
+    }
+
+    private static int precedence(Operand operand) {
+        if (operand instanceof Operand.Arithmetic a) {
+            return switch (a.operator()) {
+                case ADD, SUBTRACT -> ADDITIVE;
+                case MULTIPLY, DIVIDE -> MULTIPLICATIVE;
+            };
+        }
+        if (operand instanceof Operand.Negate || operand instanceof Operand.Literal l && l.value() < 0) {
+            return UNARY;
+        }
+        if (operand instanceof Operand.Call c && c.fn() == io.matgrad.processor.ir.Fn.SQUARE) {
+            return MULTIPLICATIVE;
+        }
+        return PRIMARY;
+    }
+
+    private static CodeBlock unparenthesized(Operand operand) {
+        if (operand instanceof Operand.Ref r) {
+            return CodeBlock.of("$N", r.name());
+        }
+        if (operand instanceof Operand.Literal l) {
+            return CodeBlock.of("$L", literal(l.value()));
+        }
+        if (operand instanceof Operand.Arithmetic a) {
+            int p = precedence(a);
+            // left-associative: the right operand of a - (b - c) or a / (b * c) keeps its parentheses
+            return CodeBlock.of("$L $L $L", write(a.left(), p), a.operator().symbol(), write(a.right(), p + 1));
+        }
+        if (operand instanceof Operand.Negate n) {
+            // "--x" would be a decrement: a negative operand keeps its parentheses
+            CodeBlock inner = write(n.operand(), UNARY);
+            return inner.toString().startsWith("-") ? CodeBlock.of("-($L)", inner) : CodeBlock.of("-$L", inner);
+        }
+        if (operand instanceof Operand.Power p) {
+            return CodeBlock.of("Math.pow($L, $L)", write(p.base()), write(p.exponent()));
+        }
+        Operand.Call c = (Operand.Call) operand;
+        CodeBlock x = write(c.argument());
+        return switch (c.fn()) {
+            case EXP -> CodeBlock.of("Math.exp($L)", x);
+            case LOG -> CodeBlock.of("Math.log($L)", x);
+            case TANH -> CodeBlock.of("Math.tanh($L)", x);
+            case SQRT -> CodeBlock.of("Math.sqrt($L)", x);
+            case SQUARE -> CodeBlock.of("$L * $L", write(c.argument(), UNARY), write(c.argument(), UNARY));
+            case SIGMOID -> CodeBlock.of("$T.sigmoid($L)", Types.ELEMENTWISE, x);
+            case SOFTPLUS -> CodeBlock.of("$T.softplus($L)", Types.ELEMENTWISE, x);
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package io.matgrad.processor.opt;
+
+import io.matgrad.processor.ir.Fn;
+import io.matgrad.processor.ir.Reduction;
+
+/**
+ * One call of an EJML (or matgrad runtime) routine, after fusion: what {@code emit} writes as one
+ * statement. Matrix kernels write into their step's target; scalar kernels define it.
+ */
+public sealed interface Kernel {
+
+    // ---- matrix kernels: write the target matrix ----
+
+    /**
+     * {@code target (+)= alpha op(a) op(b)}, op being an optional transpose: EJML's
+     * {@code mult}, {@code multTransA}, ..., {@code multAddTransAB}.
+     */
+    record Mult(Operand alpha, Operand.Ref a, boolean transA, Operand.Ref b, boolean transB, boolean accumulate)
+            implements Kernel {}
+
+    /** {@code aᵀa} ({@code multInner}) or, {@code outer}, {@code aaᵀ} ({@code multOuter}). */
+    record MultSelf(Operand.Ref a, boolean outer) implements Kernel {}
+
+    /** {@code alpha a + beta b}. In place when the target is {@code a}. */
+    record LinearCombination(Operand alpha, Operand.Ref a, Operand beta, Operand.Ref b) implements Kernel {}
+
+    /** {@code alpha a}. */
+    record Scale(Operand alpha, Operand.Ref a) implements Kernel {}
+
+    /** {@code −a}. */
+    record Negate(Operand.Ref a) implements Kernel {}
+
+    record Transpose(Operand.Ref a) implements Kernel {}
+
+    /** Elementwise {@code a ∘ b} or, {@code divide}, {@code a ⊘ b}. */
+    record ElementBinary(Operand.Ref a, Operand.Ref b, boolean divide) implements Kernel {}
+
+    /** A matrix and a double, elementwise: {@code a + s}, {@code a − s}, {@code s − a}, {@code s ⊘ a}. */
+    record WithScalar(ScalarOp op, Operand.Ref a, Operand s) implements Kernel {}
+
+    enum ScalarOp {
+        PLUS,
+        MINUS,
+        FROM,
+        DIVIDE_INTO
+    }
+
+    record ElementFunction(Fn fn, Operand.Ref a) implements Kernel {}
+
+    record ElementPower(Operand.Ref a, Operand exponent) implements Kernel {}
+
+    /** Every entry {@code value} (a fresh target is already zero). */
+    record Fill(Operand value) implements Kernel {}
+
+    /** {@code scale I}. */
+    record Identity(Operand scale) implements Kernel {}
+
+    /** The diagonal matrix of a vector. */
+    record Diag(Operand.Ref vector) implements Kernel {}
+
+    /** The diagonal of a matrix, as a column vector. */
+    record ExtractDiag(Operand.Ref matrix) implements Kernel {}
+
+    record Invert(Operand.Ref a) implements Kernel {}
+
+    /** {@code a⁻¹ b}, by a linear solve. */
+    record Solve(Operand.Ref a, Operand.Ref b) implements Kernel {}
+
+    record Copy(Operand.Ref a) implements Kernel {}
+
+    // ---- scalar kernels: define the target double ----
+
+    /** A double computed inline. */
+    record Let(Operand value) implements Kernel {}
+
+    /** {@code Σ a_ij b_ij}: {@code innerProd} for vectors, {@code dot} for matrices. */
+    record Dot(Operand.Ref a, Operand.Ref b) implements Kernel {}
+
+    /** {@code xᵀ op(A) y} without forming {@code op(A) y}: {@code innerProdA} / {@code innerProdTranA}. */
+    record InnerProductA(Operand.Ref x, Operand.Ref a, boolean transA, Operand.Ref y) implements Kernel {}
+
+    record Reduce(Reduction op, Operand.Ref a) implements Kernel {}
+}

@@ -1,0 +1,449 @@
+package io.matgrad.processor.opt;
+
+import io.matgrad.processor.ir.Dag;
+import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Fn;
+import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.ir.Shape;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses the EJML kernels that compute a set of simplified, interned expressions, and schedules
+ * them: kernel fusion and storage decisions.
+ *
+ * <ul>
+ *   <li>A transpose feeding a product is never formed: {@code Aᵀr} is {@code multTransA(A, r)}.
+ *   <li>A double factor or a sign on a product is the kernel's {@code alpha}: {@code 2Aᵀr} is
+ *       {@code multTransA(2.0, A, r)}.
+ *   <li>A sum with a product is {@code multAdd} into the other term: {@code C + AB} costs no
+ *       temporary for {@code AB}.
+ *   <li>{@code AᵀA} and {@code AAᵀ} are {@code multInner}/{@code multOuter}; {@code xᵀAy} is
+ *       {@code innerProdA}, never forming {@code Ay}.
+ *   <li>Elementwise operations whose operand is a temporary read by nobody else run in place, so
+ *       {@code r = Ax − b} is {@code mult} then {@code subtractEquals}.
+ * </ul>
+ *
+ * <p>Every node is computed once (the expressions are interned): what the value and several
+ * gradients share is computed for the first and read by the others.
+ */
+public final class Lowering {
+    private final Map<Expr, String> localNames;
+    private final Map<Expr, Integer> uses = new IdentityHashMap<>();
+    private final Map<Expr, Operand> values = new IdentityHashMap<>();
+    /** Temporaries this schedule owns and may overwrite once their node's only reader runs. */
+    private final Set<String> scratch = new HashSet<>();
+    private final Set<String> names = new HashSet<>();
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Operand.Ref> temporaries = new ArrayList<>();
+
+    private Lowering(Map<Expr, String> localNames, Set<String> reserved) {
+        this.localNames = localNames;
+        this.names.addAll(reserved);
+    }
+
+    /**
+     * Schedules {@code outputs}, in order.
+     *
+     * @param localNames names for nodes the user named (identity keys), used for their variables
+     * @param reserved names already taken in the generated method (its parameters)
+     */
+    public static Schedule lower(List<Output> outputs, Map<Expr, String> localNames, Set<String> reserved) {
+        Lowering lowering = new Lowering(localNames, reserved);
+        for (Output output : outputs) {
+            lowering.names.add(output.name());
+        }
+        return lowering.run(outputs);
+    }
+
+    private Schedule run(List<Output> outputs) {
+        List<Expr> roots = outputs.stream().map(Output::value).toList();
+        for (Expr node : Dag.postOrder(roots)) {
+            for (Expr operand : node.children()) {
+                uses.merge(operand, 1, Integer::sum);
+            }
+        }
+        for (Expr root : roots) {
+            uses.merge(root, 1, Integer::sum);
+        }
+        Map<String, Operand> results = new LinkedHashMap<>();
+        for (Output output : outputs) {
+            Expr root = output.value();
+            if (root.shape().isScalar()) {
+                results.put(output.name(), value(root));
+            } else {
+                Operand.Ref target = new Operand.Ref(output.name(), root.shape());
+                if (!output.given()) {
+                    temporaries.add(target);
+                }
+                results.put(output.name(), matrix(root, target));
+            }
+        }
+        return new Schedule(steps, results, temporaries);
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private Operand value(Expr e) {
+        Operand known = values.get(e);
+        if (known != null) {
+            return known;
+        }
+        if (e instanceof Expr.Variable v) {
+            return remember(e, new Operand.Ref(v.name(), v.shape()));
+        }
+        if (e instanceof Expr.Constant c) {
+            return new Operand.Literal(c.value());
+        }
+        return e.shape().isScalar() ? scalar(e) : matrix(e, null);
+    }
+
+    private Operand.Ref ref(Expr e) {
+        return (Operand.Ref) value(e);
+    }
+
+    private Operand remember(Expr e, Operand operand) {
+        values.put(e, operand);
+        return operand;
+    }
+
+    private int uses(Expr e) {
+        return uses.getOrDefault(e, 0);
+    }
+
+    /** Whether {@code e} is read once, here, and not yet computed: it may be fused into its reader. */
+    private boolean fusible(Expr e) {
+        return uses(e) == 1 && !values.containsKey(e);
+    }
+
+    /** Whether the reader of {@code e} may overwrite {@code e}'s variable. */
+    private boolean overwritable(Expr e, Operand.Ref variable) {
+        return uses(e) == 1 && scratch.contains(variable.name());
+    }
+
+    // ---------------------------------------------------------------- doubles
+
+    /** A double: inline arithmetic, or a variable defined by a reduction or shared by several readers. */
+    private Operand scalar(Expr e) {
+        Operand computed;
+        if (e instanceof Expr.Dot d) {
+            return define(e, dot(d), "dot");
+        } else if (e instanceof Expr.Reduce r) {
+            return define(e, new Kernel.Reduce(r.op(), ref(r.operand())), reductionName(r.op()));
+        } else if (e instanceof Expr.Add a) {
+            computed = arithmetic(Operand.Operator.ADD, a.left(), a.right());
+        } else if (e instanceof Expr.Sub s) {
+            computed = arithmetic(Operand.Operator.SUBTRACT, s.left(), s.right());
+        } else if (e instanceof Expr.Mul m) {
+            computed = arithmetic(Operand.Operator.MULTIPLY, m.left(), m.right());
+        } else if (e instanceof Expr.Div d) {
+            computed = arithmetic(Operand.Operator.DIVIDE, d.left(), d.right());
+        } else if (e instanceof Expr.Neg n) {
+            computed = new Operand.Negate(value(n.operand()));
+        } else if (e instanceof Expr.Apply a) {
+            Operand argument = value(a.operand());
+            // x² is written x * x, which needs x to be a name
+            if (a.fn() == Fn.SQUARE && !isSimple(argument)) {
+                argument = define(a.operand(), new Kernel.Let(argument), "s");
+            }
+            computed = new Operand.Call(a.fn(), argument);
+        } else if (e instanceof Expr.Pow p) {
+            computed = new Operand.Power(value(p.base()), value(p.exponent()));
+        } else {
+            throw new IllegalStateException("not a double-valued node: " + e.getClass().getSimpleName());
+        }
+        // a value read twice is computed once
+        return uses(e) > 1 ? define(e, new Kernel.Let(computed), "s") : remember(e, computed);
+    }
+
+    private static boolean isSimple(Operand operand) {
+        return operand instanceof Operand.Ref || operand instanceof Operand.Literal;
+    }
+
+    private Operand arithmetic(Operand.Operator operator, Expr left, Expr right) {
+        return new Operand.Arithmetic(operator, value(left), value(right));
+    }
+
+    private Operand.Ref define(Expr e, Kernel kernel, String hint) {
+        Operand.Ref target = new Operand.Ref(freshName(e, hint), Shape.SCALAR);
+        steps.add(new Step(target, kernel, e));
+        remember(e, target);
+        return target;
+    }
+
+    private Kernel dot(Expr.Dot d) {
+        Expr l = d.left();
+        Expr r = d.right();
+        if (l.shape().isColumnVector()) {
+            // xᵀ(My) = innerProdA(x, M, y), never forming My
+            if (r instanceof Expr.MatMul m && m.right().shape().isColumnVector() && fusible(r) && l != r) {
+                return innerProductA(l, m);
+            }
+            if (l instanceof Expr.MatMul m && m.right().shape().isColumnVector() && fusible(l) && l != r) {
+                return innerProductA(r, m);
+            }
+        }
+        return new Kernel.Dot(ref(l), ref(r));
+    }
+
+    private Kernel innerProductA(Expr x, Expr.MatMul product) {
+        Stripped a = strip(product.left());
+        return new Kernel.InnerProductA(ref(x), ref(a.node()), a.transposed(), ref(product.right()));
+    }
+
+    private static String reductionName(Reduction op) {
+        return switch (op) {
+            case TRACE -> "trace";
+            case DET -> "det";
+            case LOG_DET -> "logDet";
+            case NORM_SQ -> "normSq";
+            case NORM -> "norm";
+            case SUM -> "sum";
+            case LOG_SUM_EXP -> "logSumExp";
+        };
+    }
+
+    // ---------------------------------------------------------------- matrices
+
+    /**
+     * Computes the matrix {@code e}: into {@code into} if given (an output), else into a variable of
+     * its own or, in place, into the variable of an operand nobody else reads.
+     */
+    private Operand.Ref matrix(Expr e, Operand.Ref into) {
+        Operand known = values.get(e);
+        if (known == null && e instanceof Expr.Variable) {
+            known = value(e);
+        }
+        if (known != null) {
+            if (into == null) {
+                return (Operand.Ref) known;
+            }
+            return emit(e, into, new Kernel.Copy((Operand.Ref) known));
+        }
+        Operand.Ref result = compute(e, into);
+        values.put(e, result);
+        return result;
+    }
+
+    private Operand.Ref compute(Expr e, Operand.Ref into) {
+        if (e instanceof Expr.MatMul m) {
+            return product(m, new Operand.Literal(1), into, false);
+        } else if (e instanceof Expr.Scale s) {
+            return scale(s, into);
+        } else if (e instanceof Expr.Neg n) {
+            if (n.operand() instanceof Expr.MatMul m && fusible(m)) {
+                return product(m, new Operand.Literal(-1), into, false);
+            }
+            return elementwise(e, n.operand(), into, Kernel.Negate::new);
+        } else if (e instanceof Expr.Add a) {
+            return linear(e, a.left(), a.right(), false, into);
+        } else if (e instanceof Expr.Sub s) {
+            return linear(e, s.left(), s.right(), true, into);
+        } else if (e instanceof Expr.Mul m) {
+            return binary(e, m.left(), m.right(), false, into);
+        } else if (e instanceof Expr.Div d) {
+            if (d.left() instanceof Expr.Fill f) {
+                Operand.Literal numerator = new Operand.Literal(f.value());
+                return elementwise(e, d.right(), into, a -> new Kernel.WithScalar(Kernel.ScalarOp.DIVIDE_INTO, a, numerator));
+            }
+            return binary(e, d.left(), d.right(), true, into);
+        } else if (e instanceof Expr.Apply a) {
+            return elementwise(e, a.operand(), into, x -> new Kernel.ElementFunction(a.fn(), x));
+        } else if (e instanceof Expr.Pow p) {
+            Operand exponent = value(p.exponent());
+            return elementwise(e, p.base(), into, x -> new Kernel.ElementPower(x, exponent));
+        } else if (e instanceof Expr.Transpose t) {
+            return emit(e, target(e, into), new Kernel.Transpose(ref(t.operand())));
+        } else if (e instanceof Expr.Fill f) {
+            return emit(e, target(e, into), new Kernel.Fill(new Operand.Literal(f.value())));
+        } else if (e instanceof Expr.Identity) {
+            return emit(e, target(e, into), new Kernel.Identity(new Operand.Literal(1)));
+        } else if (e instanceof Expr.Inverse i) {
+            return emit(e, target(e, into), new Kernel.Invert(ref(i.operand())));
+        } else if (e instanceof Expr.Solve s) {
+            Operand.Ref a = ref(s.matrix());
+            Operand.Ref b = ref(s.rhs());
+            return emit(e, target(e, into), new Kernel.Solve(a, b));
+        } else if (e instanceof Expr.Diag d) {
+            return emit(e, target(e, into), new Kernel.Diag(ref(d.vector())));
+        } else if (e instanceof Expr.DiagPart d) {
+            return emit(e, target(e, into), new Kernel.ExtractDiag(ref(d.matrix())));
+        }
+        throw new IllegalStateException("not a matrix-valued node: " + e.getClass().getSimpleName());
+    }
+
+    /** An operand with its transpose, if any, taken off: a product kernel applies it. */
+    private record Stripped(Expr node, boolean transposed) {}
+
+    private static Stripped strip(Expr e) {
+        return e instanceof Expr.Transpose t ? new Stripped(t.operand(), true) : new Stripped(e, false);
+    }
+
+    private Operand.Ref product(Expr.MatMul m, Operand alpha, Operand.Ref into, boolean accumulate) {
+        Stripped a = strip(m.left());
+        Stripped b = strip(m.right());
+        Operand.Ref ra = ref(a.node());
+        Operand.Ref rb = ref(b.node());
+        Operand.Ref target = accumulate ? into : target(m, into);
+        Kernel kernel = a.node() == b.node() && a.transposed() != b.transposed() && alpha.isLiteral(1) && !accumulate
+                ? new Kernel.MultSelf(ra, b.transposed())
+                : new Kernel.Mult(alpha, ra, a.transposed(), rb, b.transposed(), accumulate);
+        return emit(m, target, kernel);
+    }
+
+    private Operand.Ref scale(Expr.Scale s, Operand.Ref into) {
+        Operand factor = value(s.factor());
+        Expr m = s.matrix();
+        if (m instanceof Expr.MatMul product && fusible(product)) {
+            return product(product, factor, into, false);
+        }
+        if (m instanceof Expr.Fill f) {
+            Operand filled = f.value() == 1 ? factor
+                    : new Operand.Arithmetic(Operand.Operator.MULTIPLY, new Operand.Literal(f.value()), factor);
+            return emit(s, target(s, into), new Kernel.Fill(filled));
+        }
+        if (m instanceof Expr.Identity) {
+            return emit(s, target(s, into), new Kernel.Identity(factor));
+        }
+        return elementwise(s, m, into, x -> new Kernel.Scale(factor, x));
+    }
+
+    /** A coefficient and a term: {@code Scale(s, t)} is {@code (s, t)}, {@code −t} is {@code (−1, t)}. */
+    private record Term(Operand coefficient, Expr term) {}
+
+    private Term term(Expr e, boolean negated) {
+        Operand coefficient = new Operand.Literal(1);
+        Expr t = e;
+        if (e instanceof Expr.Scale s) {
+            coefficient = value(s.factor());
+            t = s.matrix();
+        } else if (e instanceof Expr.Neg n) {
+            coefficient = new Operand.Literal(-1);
+            t = n.operand();
+        }
+        return new Term(negated ? negate(coefficient) : coefficient, t);
+    }
+
+    private static Operand negate(Operand o) {
+        if (o instanceof Operand.Literal l) {
+            return new Operand.Literal(-l.value());
+        }
+        return o instanceof Operand.Negate n ? n.operand() : new Operand.Negate(o);
+    }
+
+    /** {@code left ± right}: a fused multiply-add, a matrix-and-constant kernel, or a linear combination. */
+    private Operand.Ref linear(Expr e, Expr left, Expr right, boolean subtract, Operand.Ref into) {
+        Term l = term(left, false);
+        Term r = term(right, subtract);
+        if (r.term() instanceof Expr.MatMul m && fusible(m) && m != l.term()) {
+            return multiplyAdd(e, l, m, r.coefficient(), into);
+        }
+        if (l.term() instanceof Expr.MatMul m && fusible(m) && m != r.term()) {
+            return multiplyAdd(e, r, m, l.coefficient(), into);
+        }
+        if (r.term() instanceof Expr.Fill f && l.coefficient().isLiteral(1)) {
+            Operand constant = times(r.coefficient(), f.value());
+            return elementwise(e, l.term(), into, x -> new Kernel.WithScalar(Kernel.ScalarOp.PLUS, x, constant));
+        }
+        if (l.term() instanceof Expr.Fill f && (r.coefficient().isLiteral(1) || r.coefficient().isLiteral(-1))) {
+            Operand constant = times(l.coefficient(), f.value());
+            Kernel.ScalarOp op = r.coefficient().isLiteral(1) ? Kernel.ScalarOp.PLUS : Kernel.ScalarOp.FROM;
+            return elementwise(e, r.term(), into, x -> new Kernel.WithScalar(op, x, constant));
+        }
+        Operand.Ref a = ref(l.term());
+        Operand.Ref b = ref(r.term());
+        Operand.Ref target = into;
+        if (target == null && l.coefficient().isLiteral(1) && overwritable(l.term(), a)) {
+            target = a;
+        } else if (target == null && overwritable(r.term(), b)) {
+            target = b;
+        }
+        return emit(e, target(e, target), new Kernel.LinearCombination(l.coefficient(), a, r.coefficient(), b));
+    }
+
+    private static Operand times(Operand coefficient, double value) {
+        if (coefficient instanceof Operand.Literal c) {
+            return new Operand.Literal(c.value() * value);
+        }
+        return value == 1 ? coefficient
+                : new Operand.Arithmetic(Operand.Operator.MULTIPLY, new Operand.Literal(value), coefficient);
+    }
+
+    /** {@code other + beta·AB}: {@code other} into the target, then {@code multAdd}. */
+    private Operand.Ref multiplyAdd(Expr e, Term other, Expr.MatMul product, Operand beta, Operand.Ref into) {
+        Operand.Ref target;
+        Expr t = other.term();
+        boolean computedInPlace = !values.containsKey(t) && !(t instanceof Expr.Variable) && uses(t) == 1;
+        if (computedInPlace) {
+            // compute the other term straight into the target; it is read nowhere else
+            target = matrix(t, into != null ? into : newTemporary(e));
+            values.remove(t);
+            if (!other.coefficient().isLiteral(1)) {
+                emit(e, target, new Kernel.Scale(other.coefficient(), target));
+            }
+        } else {
+            Operand.Ref source = ref(t);
+            target = target(e, into);
+            emit(e, target, other.coefficient().isLiteral(1) ? new Kernel.Copy(source)
+                    : new Kernel.Scale(other.coefficient(), source));
+        }
+        return product(product, beta, target, true);
+    }
+
+    private Operand.Ref binary(Expr e, Expr left, Expr right, boolean divide, Operand.Ref into) {
+        Operand.Ref a = ref(left);
+        Operand.Ref b = ref(right);
+        Operand.Ref target = into;
+        if (target == null && overwritable(left, a)) {
+            target = a;
+        } else if (target == null && overwritable(right, b)) {
+            target = b;
+        }
+        return emit(e, target(e, target), new Kernel.ElementBinary(a, b, divide));
+    }
+
+    /** A kernel of one matrix operand, run in place when the operand is a temporary read only here. */
+    private Operand.Ref elementwise(Expr e, Expr operand, Operand.Ref into,
+            java.util.function.Function<Operand.Ref, Kernel> kernel) {
+        Operand.Ref x = ref(operand);
+        Operand.Ref target = into == null && overwritable(operand, x) ? x : target(e, into);
+        return emit(e, target, kernel.apply(x));
+    }
+
+    private Operand.Ref target(Expr e, Operand.Ref into) {
+        return into != null ? into : newTemporary(e);
+    }
+
+    private Operand.Ref newTemporary(Expr e) {
+        Operand.Ref t = new Operand.Ref(freshName(e, "t"), e.shape());
+        temporaries.add(t);
+        scratch.add(t.name());
+        return t;
+    }
+
+    private Operand.Ref emit(Expr e, Operand.Ref target, Kernel kernel) {
+        steps.add(new Step(target, kernel, e));
+        return target;
+    }
+
+    /** The user's name for {@code e} if it has one, else {@code hint}, numbered when taken. */
+    private String freshName(Expr e, String hint) {
+        String userName = localNames.get(e);
+        String base = userName != null ? userName : hint;
+        // generic letters are always numbered (t1, t2); names only on a collision (r, r2; dot, dot2)
+        boolean numbered = userName == null && base.length() == 1;
+        if (!numbered && names.add(base)) {
+            return base;
+        }
+        int i = numbered ? 1 : 2;
+        while (!names.add(base + i)) {
+            i++;
+        }
+        return base + i;
+    }
+}

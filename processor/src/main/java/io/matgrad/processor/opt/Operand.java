@@ -1,0 +1,75 @@
+package io.matgrad.processor.opt;
+
+import io.matgrad.processor.ir.Fn;
+import io.matgrad.processor.ir.Shape;
+
+/**
+ * What a kernel reads: a variable of the generated code (a parameter or a value computed earlier),
+ * a literal, or a small double-valued expression written inline ({@code 2.0 * s}, {@code Math.log(t)}).
+ */
+public sealed interface Operand {
+
+    Shape shape();
+
+    /** A named variable: a parameter or an earlier result. */
+    record Ref(String name, Shape shape) implements Operand {}
+
+    record Literal(double value) implements Operand {
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+    }
+
+    /** Inline double arithmetic. */
+    record Arithmetic(Operator operator, Operand left, Operand right) implements Operand {
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+    }
+
+    record Negate(Operand operand) implements Operand {
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+    }
+
+    /** An elementwise function of a double. */
+    record Call(Fn fn, Operand argument) implements Operand {
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+    }
+
+    record Power(Operand base, Operand exponent) implements Operand {
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+    }
+
+    enum Operator {
+        ADD("+"),
+        SUBTRACT("-"),
+        MULTIPLY("*"),
+        DIVIDE("/");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /** Whether this is the literal {@code value}. */
+    default boolean isLiteral(double value) {
+        return this instanceof Literal l && l.value() == value;
+    }
+}

@@ -1,0 +1,525 @@
+package io.matgrad.processor.opt;
+
+import io.matgrad.processor.ir.Dag;
+import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.ExprVisitor;
+import io.matgrad.processor.ir.Exprs;
+import io.matgrad.processor.ir.Fn;
+import io.matgrad.processor.ir.Interner;
+import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.ir.Shape;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Algebraic simplification to a normal form: constants folded; zeros, ones and identities removed;
+ * like terms collected ({@code r + r → 2r}); scalar factors and signs pulled out of products, where
+ * EJML's {@code alpha} arguments take them for free; transposes pushed towards the leaves, where
+ * {@code multTransA}/{@code multTransB} absorb them; matrix chains ending in a vector evaluated as
+ * matrix-vector products ({@code (AᵀA)x → Aᵀ(Ax)}).
+ *
+ * <p>Nodes in {@code available} are computed anyway (the forward pass): they are never taken apart
+ * to push a transpose into them or to reassociate a chain, since that would compute them again in
+ * another form.
+ *
+ * <p>Every result is interned, so equal subexpressions of the value and of all gradients share
+ * one node (common-subexpression elimination).
+ */
+public final class Simplifier {
+    private final Interner interner;
+    private final Set<Expr> available;
+    private final Map<Expr, Expr> memo = new IdentityHashMap<>();
+    private final Rules rules = new Rules();
+
+    /**
+     * @param available nodes, interned by {@code interner}, that are computed regardless (identity set)
+     */
+    public Simplifier(Interner interner, Set<Expr> available) {
+        this.interner = interner;
+        this.available = available;
+    }
+
+    public Expr simplify(Expr e) {
+        return Dag.bottomUp(e, this::normalize, memo);
+    }
+
+    /** Normalizes a node whose operands are already normal. */
+    private Expr normalize(Expr node) {
+        Expr canonical = interner.intern(node);
+        Expr rewritten = canonical.accept(rules);
+        return rewritten == canonical ? canonical : interner.intern(rewritten);
+    }
+
+    /** A coefficient and a term, {@code coefficient · term}, for collecting like terms. */
+    private record Term(double coefficient, Expr term) {
+        static Term of(Expr e) {
+            if (e instanceof Expr.Neg n) {
+                return new Term(-1, n.operand());
+            }
+            if (e instanceof Expr.Mul m && m.left() instanceof Expr.Constant c && m.shape().isScalar()) {
+                return new Term(c.value(), m.right());
+            }
+            if (e instanceof Expr.Scale s && s.factor() instanceof Expr.Constant c) {
+                return new Term(c.value(), s.matrix());
+            }
+            return new Term(1, e);
+        }
+    }
+
+    /** The local rules; each gets a node whose operands are normal and returns it or its rewrite. */
+    private final class Rules implements ExprVisitor<Expr> {
+
+        private Expr zero(Shape shape) {
+            return Exprs.filled(0, shape);
+        }
+
+        private Expr times(Expr factor, Expr operand) {
+            return normalize(Exprs.times(factor, operand));
+        }
+
+        private Expr constant(double value) {
+            return interner.intern(new Expr.Constant(value));
+        }
+
+        private Expr neg(Expr e) {
+            return normalize(new Expr.Neg(e));
+        }
+
+        private Expr transpose(Expr e) {
+            return normalize(new Expr.Transpose(e));
+        }
+
+        /** Collects {@code a·t ± b·t} into {@code (a ± b)·t}, or null if the terms differ. */
+        private Expr collect(Expr left, Expr right, double sign) {
+            Term l = Term.of(left);
+            Term r = Term.of(right);
+            if (!l.term().equals(r.term())) {
+                return null;
+            }
+            double c = l.coefficient() + sign * r.coefficient();
+            return c == 0 ? zero(left.shape()) : times(constant(c), l.term());
+        }
+
+        /** Both operands filled with constants (doubles or matrices): the folded value, else NaN marker null. */
+        private Double constantValue(Expr e) {
+            if (e instanceof Expr.Constant c) {
+                return c.value();
+            }
+            return e instanceof Expr.Fill f ? f.value() : null;
+        }
+
+        private Expr fold(Expr node, Expr left, Expr right, java.util.function.DoubleBinaryOperator op) {
+            Double l = constantValue(left);
+            Double r = constantValue(right);
+            return l != null && r != null ? Exprs.filled(op.applyAsDouble(l, r), node.shape()) : null;
+        }
+
+        @Override
+        public Expr visitVariable(Expr.Variable node) {
+            return node;
+        }
+
+        @Override
+        public Expr visitConstant(Expr.Constant node) {
+            return node;
+        }
+
+        @Override
+        public Expr visitFill(Expr.Fill node) {
+            return node;
+        }
+
+        @Override
+        public Expr visitIdentity(Expr.Identity node) {
+            return node;
+        }
+
+        @Override
+        public Expr visitAdd(Expr.Add node) {
+            Expr l = node.left();
+            Expr r = node.right();
+            Expr folded = fold(node, l, r, Double::sum);
+            if (folded != null) {
+                return folded;
+            }
+            if (Exprs.isZero(l)) {
+                return r;
+            }
+            if (Exprs.isZero(r)) {
+                return l;
+            }
+            if (r instanceof Expr.Neg n) {
+                return normalize(new Expr.Sub(l, n.operand()));
+            }
+            if (l instanceof Expr.Neg n) {
+                return normalize(new Expr.Sub(r, n.operand()));
+            }
+            Expr collected = collect(l, r, 1);
+            return collected != null ? collected : node;
+        }
+
+        @Override
+        public Expr visitSub(Expr.Sub node) {
+            Expr l = node.left();
+            Expr r = node.right();
+            Expr folded = fold(node, l, r, (a, b) -> a - b);
+            if (folded != null) {
+                return folded;
+            }
+            if (Exprs.isZero(r)) {
+                return l;
+            }
+            if (Exprs.isZero(l)) {
+                return neg(r);
+            }
+            if (r instanceof Expr.Neg n) {
+                return normalize(new Expr.Add(l, n.operand()));
+            }
+            Expr collected = collect(l, r, -1);
+            return collected != null ? collected : node;
+        }
+
+        @Override
+        public Expr visitMul(Expr.Mul node) {
+            Expr l = node.left();
+            Expr r = node.right();
+            Expr folded = fold(node, l, r, (a, b) -> a * b);
+            if (folded != null) {
+                return folded;
+            }
+            if (Exprs.isZero(l) || Exprs.isZero(r)) {
+                return zero(node.shape());
+            }
+            if (Exprs.isOne(l)) {
+                return r;
+            }
+            if (Exprs.isOne(r)) {
+                return l;
+            }
+            if (l instanceof Expr.Neg n) {
+                return neg(normalize(new Expr.Mul(n.operand(), r)));
+            }
+            if (r instanceof Expr.Neg n) {
+                return neg(normalize(new Expr.Mul(l, n.operand())));
+            }
+            if (node.shape().isScalar()) {
+                return scalarProduct(node, l, r);
+            }
+            // a matrix of one constant is a scale; scales move out of Hadamard products
+            if (l instanceof Expr.Fill f) {
+                return times(constant(f.value()), r);
+            }
+            if (r instanceof Expr.Fill f) {
+                return times(constant(f.value()), l);
+            }
+            if (l instanceof Expr.Scale s) {
+                return times(s.factor(), normalize(new Expr.Mul(s.matrix(), r)));
+            }
+            if (r instanceof Expr.Scale s) {
+                return times(s.factor(), normalize(new Expr.Mul(l, s.matrix())));
+            }
+            return node;
+        }
+
+        /** Constants first, merged: {@code x·2 → 2x}, {@code 2(3x) → 6x}, {@code −1·x → −x}. */
+        private Expr scalarProduct(Expr.Mul node, Expr l, Expr r) {
+            if (r instanceof Expr.Constant && !(l instanceof Expr.Constant)) {
+                return normalize(new Expr.Mul(r, l));
+            }
+            if (l instanceof Expr.Constant c) {
+                if (c.value() == -1) {
+                    return neg(r);
+                }
+                if (r instanceof Expr.Mul inner && inner.left() instanceof Expr.Constant d) {
+                    return normalize(new Expr.Mul(constant(c.value() * d.value()), inner.right()));
+                }
+            }
+            return node;
+        }
+
+        @Override
+        public Expr visitDiv(Expr.Div node) {
+            Expr l = node.left();
+            Expr r = node.right();
+            Expr folded = fold(node, l, r, (a, b) -> a / b);
+            if (folded != null) {
+                return folded;
+            }
+            if (Exprs.isZero(l)) {
+                return zero(node.shape());
+            }
+            if (Exprs.isOne(r)) {
+                return l;
+            }
+            if (l instanceof Expr.Neg n) {
+                return neg(normalize(new Expr.Div(n.operand(), r)));
+            }
+            if (node.shape().isScalar() && r instanceof Expr.Constant c) {
+                return normalize(new Expr.Mul(constant(1 / c.value()), l));
+            }
+            if (l instanceof Expr.Scale s) {
+                return times(s.factor(), normalize(new Expr.Div(s.matrix(), r)));
+            }
+            return node;
+        }
+
+        @Override
+        public Expr visitNeg(Expr.Neg node) {
+            Expr x = node.operand();
+            if (x instanceof Expr.Constant c) {
+                return constant(-c.value());
+            }
+            if (x instanceof Expr.Fill f) {
+                return Exprs.filled(-f.value(), f.shape());
+            }
+            if (x instanceof Expr.Neg n) {
+                return n.operand();
+            }
+            if (x instanceof Expr.Sub s) {
+                return normalize(new Expr.Sub(s.right(), s.left()));
+            }
+            if (x instanceof Expr.Mul m && m.shape().isScalar() && m.left() instanceof Expr.Constant c) {
+                return normalize(new Expr.Mul(constant(-c.value()), m.right()));
+            }
+            if (x instanceof Expr.Scale s) {
+                return normalize(new Expr.Scale(neg(s.factor()), s.matrix()));
+            }
+            return node;
+        }
+
+        @Override
+        public Expr visitScale(Expr.Scale node) {
+            Expr s = node.factor();
+            Expr m = node.matrix();
+            if (Exprs.isZero(s) || Exprs.isZero(m)) {
+                return zero(node.shape());
+            }
+            if (Exprs.isOne(s)) {
+                return m;
+            }
+            if (s instanceof Expr.Constant c && c.value() == -1) {
+                return neg(m);
+            }
+            if (s instanceof Expr.Constant c && m instanceof Expr.Fill f) {
+                return Exprs.filled(c.value() * f.value(), f.shape());
+            }
+            if (m instanceof Expr.Scale inner) {
+                return normalize(new Expr.Scale(normalize(new Expr.Mul(s, inner.factor())), inner.matrix()));
+            }
+            if (m instanceof Expr.Neg n) {
+                return normalize(new Expr.Scale(neg(s), n.operand()));
+            }
+            return node;
+        }
+
+        @Override
+        public Expr visitApply(Expr.Apply node) {
+            Double v = constantValue(node.operand());
+            return v == null ? node : Exprs.filled(apply(node.fn(), v), node.shape());
+        }
+
+        private double apply(Fn fn, double x) {
+            return switch (fn) {
+                case EXP -> Math.exp(x);
+                case LOG -> Math.log(x);
+                case TANH -> Math.tanh(x);
+                case SIGMOID -> 1 / (1 + Math.exp(-x));
+                case SOFTPLUS -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+                case SQUARE -> x * x;
+                case SQRT -> Math.sqrt(x);
+            };
+        }
+
+        @Override
+        public Expr visitPow(Expr.Pow node) {
+            Expr base = node.base();
+            if (!(node.exponent() instanceof Expr.Constant p)) {
+                return node;
+            }
+            Double b = constantValue(base);
+            if (b != null) {
+                return Exprs.filled(Math.pow(b, p.value()), node.shape());
+            }
+            if (p.value() == 1) {
+                return base;
+            }
+            if (p.value() == 0) {
+                return Exprs.filled(1, node.shape());
+            }
+            if (p.value() == 2) {
+                return normalize(new Expr.Apply(Fn.SQUARE, base));
+            }
+            if (p.value() == 0.5) {
+                return normalize(new Expr.Apply(Fn.SQRT, base));
+            }
+            return node;
+        }
+
+        @Override
+        public Expr visitMatMul(Expr.MatMul node) {
+            Expr l = node.left();
+            Expr r = node.right();
+            if (Exprs.isZero(l) || Exprs.isZero(r)) {
+                return zero(node.shape());
+            }
+            if (l instanceof Expr.Identity) {
+                return r;
+            }
+            if (r instanceof Expr.Identity) {
+                return l;
+            }
+            if (l instanceof Expr.Scale s) {
+                return times(s.factor(), normalize(new Expr.MatMul(s.matrix(), r)));
+            }
+            if (r instanceof Expr.Scale s) {
+                return times(s.factor(), normalize(new Expr.MatMul(l, s.matrix())));
+            }
+            if (l instanceof Expr.Neg n) {
+                return neg(normalize(new Expr.MatMul(n.operand(), r)));
+            }
+            if (r instanceof Expr.Neg n) {
+                return neg(normalize(new Expr.MatMul(l, n.operand())));
+            }
+            // (AB)v → A(Bv): two matrix-vector products instead of a matrix-matrix one
+            if (r.shape().isColumnVector() && l instanceof Expr.MatMul ab && !available.contains(ab)
+                    && !ab.right().shape().isColumnVector()) {
+                return normalize(new Expr.MatMul(ab.left(), normalize(new Expr.MatMul(ab.right(), r))));
+            }
+            // vᵀ(AB) → (vᵀA)B, for a row vector on the left
+            if (isRowVector(l) && r instanceof Expr.MatMul ab && !available.contains(ab) && !isRowVector(ab.left())) {
+                return normalize(new Expr.MatMul(normalize(new Expr.MatMul(l, ab.left())), ab.right()));
+            }
+            return node;
+        }
+
+        private boolean isRowVector(Expr e) {
+            return e.shape().isMatrix() && e.shape().rows().equals(io.matgrad.processor.ir.Dim.ONE);
+        }
+
+        @Override
+        public Expr visitTranspose(Expr.Transpose node) {
+            Expr x = node.operand();
+            if (x instanceof Expr.Transpose t) {
+                return t.operand();
+            }
+            if (x instanceof Expr.Fill f) {
+                return new Expr.Fill(f.value(), node.shape());
+            }
+            if (x instanceof Expr.Identity || x instanceof Expr.Diag) {
+                return x;
+            }
+            if (x instanceof Expr.Scale s) {
+                return normalize(new Expr.Scale(s.factor(), transpose(s.matrix())));
+            }
+            if (x instanceof Expr.Neg n) {
+                return neg(transpose(n.operand()));
+            }
+            if (available.contains(x)) {
+                return node;
+            }
+            if (x instanceof Expr.MatMul m) {
+                return normalize(new Expr.MatMul(transpose(m.right()), transpose(m.left())));
+            }
+            if (x instanceof Expr.Add a) {
+                return normalize(new Expr.Add(transpose(a.left()), transpose(a.right())));
+            }
+            if (x instanceof Expr.Sub s) {
+                return normalize(new Expr.Sub(transpose(s.left()), transpose(s.right())));
+            }
+            return node;
+        }
+
+        @Override
+        public Expr visitInverse(Expr.Inverse node) {
+            return node.operand() instanceof Expr.Inverse i ? i.operand() : node;
+        }
+
+        @Override
+        public Expr visitSolve(Expr.Solve node) {
+            if (Exprs.isZero(node.rhs())) {
+                return zero(node.shape());
+            }
+            if (node.rhs() instanceof Expr.Scale s) {
+                return times(s.factor(), normalize(new Expr.Solve(node.matrix(), s.matrix())));
+            }
+            if (node.rhs() instanceof Expr.Neg n) {
+                return neg(normalize(new Expr.Solve(node.matrix(), n.operand())));
+            }
+            return node;
+        }
+
+        @Override
+        public Expr visitDiag(Expr.Diag node) {
+            if (node.vector() instanceof Expr.Scale s) {
+                return times(s.factor(), normalize(new Expr.Diag(s.matrix())));
+            }
+            return node;
+        }
+
+        @Override
+        public Expr visitDiagPart(Expr.DiagPart node) {
+            Expr m = node.matrix();
+            if (m instanceof Expr.Diag d) {
+                return d.vector();
+            }
+            if (m instanceof Expr.Identity) {
+                return new Expr.Fill(1, node.shape());
+            }
+            if (m instanceof Expr.Scale s) {
+                return times(s.factor(), normalize(new Expr.DiagPart(s.matrix())));
+            }
+            if (m instanceof Expr.Transpose t) {
+                return normalize(new Expr.DiagPart(t.operand()));
+            }
+            return node;
+        }
+
+        @Override
+        public Expr visitDot(Expr.Dot node) {
+            Expr l = node.left();
+            Expr r = node.right();
+            if (Exprs.isZero(l) || Exprs.isZero(r)) {
+                return constant(0);
+            }
+            if (l instanceof Expr.Scale s) {
+                return normalize(new Expr.Mul(s.factor(), normalize(new Expr.Dot(s.matrix(), r))));
+            }
+            if (r instanceof Expr.Scale s) {
+                return normalize(new Expr.Mul(s.factor(), normalize(new Expr.Dot(l, s.matrix()))));
+            }
+            if (l instanceof Expr.Neg n) {
+                return neg(normalize(new Expr.Dot(n.operand(), r)));
+            }
+            if (r instanceof Expr.Neg n) {
+                return neg(normalize(new Expr.Dot(l, n.operand())));
+            }
+            if (Exprs.isOne(l)) {
+                return normalize(new Expr.Reduce(Reduction.SUM, r));
+            }
+            if (Exprs.isOne(r)) {
+                return normalize(new Expr.Reduce(Reduction.SUM, l));
+            }
+            return node;
+        }
+
+        @Override
+        public Expr visitReduce(Expr.Reduce node) {
+            Expr a = node.operand();
+            boolean linear = node.op() == Reduction.TRACE || node.op() == Reduction.SUM;
+            if (linear && Exprs.isZero(a)) {
+                return constant(0);
+            }
+            if (linear && a instanceof Expr.Scale s) {
+                return normalize(new Expr.Mul(s.factor(), normalize(new Expr.Reduce(node.op(), s.matrix()))));
+            }
+            if (linear && a instanceof Expr.Neg n) {
+                return neg(normalize(new Expr.Reduce(node.op(), n.operand())));
+            }
+            if (node.op() == Reduction.TRACE && a instanceof Expr.Transpose t) {
+                return normalize(new Expr.Reduce(Reduction.TRACE, t.operand()));
+            }
+            return node;
+        }
+    }
+}

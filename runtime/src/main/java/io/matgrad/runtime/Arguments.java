@@ -1,0 +1,52 @@
+package io.matgrad.runtime;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The argument checks generated methods run on entry, here so that every generated method words
+ * its errors alike and checks in one line each. Each failure is an {@link IllegalArgumentException}
+ * naming the generated method, the parameters involved with their shapes, and the rule they broke.
+ *
+ * <p>Every check takes only constants besides the values checked, and builds its message only when
+ * it fails: a check that passes allocates nothing.
+ */
+public final class Arguments {
+    private Arguments() {}
+
+    /**
+     * Requires a dimension of {@code a} to equal one of {@code b}, e.g. failing with
+     * {@code "leastSquaresGradX: A is 3x5 and x is 4x1, but mult(A, x) needs A.numCols == x.numRows"}.
+     *
+     * @param rule what the formula needs, as in {@code "mult(A, x) needs A.numCols == x.numRows"}
+     */
+    public static void requireDimension(int actual, int expected, String method, String rule,
+            String nameA, DMatrixRMaj a, String nameB, DMatrixRMaj b) {
+        if (actual != expected) {
+            throw new IllegalArgumentException(method + ": " + nameA + " is " + Shapes.of(a) + " and "
+                    + nameB + " is " + Shapes.of(b) + ", but " + rule);
+        }
+    }
+
+    /**
+     * Requires a dimension of {@code a} to equal a fixed size, e.g. failing with
+     * {@code "f: v is 2x3, but diag(v) needs v.numCols == 1"}.
+     */
+    public static void requireDimension(int actual, int expected, String method, String rule,
+            String name, DMatrixRMaj a) {
+        if (actual != expected) {
+            throw new IllegalArgumentException(method + ": " + name + " is " + Shapes.of(a) + ", but " + rule);
+        }
+    }
+
+    /**
+     * Requires an output argument not to be the same object as an input or another output: writing
+     * it would destroy an operand while it is still being read.
+     */
+    public static void requireDistinct(DMatrixRMaj output, DMatrixRMaj other, String method,
+            String outputName, String otherName) {
+        if (output == other) {
+            throw new IllegalArgumentException(method + ": the output " + outputName
+                    + " is the same matrix as " + otherName + "; pass a separate matrix to receive the result");
+        }
+    }
+}
