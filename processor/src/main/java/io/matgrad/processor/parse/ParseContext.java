@@ -1,0 +1,78 @@
+package io.matgrad.processor.parse;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import io.matgrad.processor.diag.ErrorReporter;
+import io.matgrad.processor.diag.Message;
+import io.matgrad.processor.ir.Dim;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+
+/** What the translation of one method's body shares: where it is, how names resolve, what it found. */
+final class ParseContext {
+    final ExecutableElement method;
+    final KnownTypes known;
+    final Locals locals;
+    final NameResolver names;
+    final TypeNames typeNames;
+    final Members members;
+    final Overloads overloads;
+    final DimensionSolver dims;
+    private final CompilationUnitTree unit;
+    private final SourceText source;
+    private final ErrorReporter reporter;
+
+    ParseContext(
+            ExecutableElement method,
+            CompilationUnitTree unit,
+            SourceText source,
+            ErrorReporter reporter,
+            KnownTypes known,
+            TypeNames typeNames,
+            Members members,
+            Overloads overloads,
+            DimensionSolver dims) {
+        this.method = method;
+        this.unit = unit;
+        this.source = source;
+        this.reporter = reporter;
+        this.known = known;
+        this.typeNames = typeNames;
+        this.members = members;
+        this.overloads = overloads;
+        this.dims = dims;
+        this.locals = new Locals();
+        this.names = new NameResolver(locals, members, typeNames);
+    }
+
+    /** Reports an error at {@code tree}. */
+    void error(Message message, Tree tree, Object... args) {
+        reporter.error(message, tree, unit, args);
+    }
+
+    /** Reports an error at {@code tree}; the empty result is the translation of a tree that has none. */
+    Optional<Term> reject(Message message, Tree tree, Object... args) {
+        error(message, tree, args);
+        return Optional.empty();
+    }
+
+    /** The source text of {@code tree}, on one line. */
+    String text(Tree tree) {
+        return source.of(tree);
+    }
+
+    /** Requires {@code a == b} for the expression {@code at}; reports two different fixed sizes there. */
+    void require(Dim a, Dim b, Tree at) {
+        require(a, b, text(at), at);
+    }
+
+    /** Requires {@code a == b} for the code {@code origin}, reporting two different fixed sizes at {@code at}. */
+    void require(Dim a, Dim b, String origin, Tree at) {
+        dims.unify(a, b, origin).ifPresent(c -> error(Message.SHAPE_MISMATCH, at,
+                origin, c.left(), c.right(), c.left(), c.leftSize(), c.right(), c.rightSize()));
+    }
+
+    boolean isStaticMethod() {
+        return Members.isStatic(method);
+    }
+}
