@@ -98,9 +98,10 @@ final class DerivativeMethods {
         CodeBlock javadoc = CodeBlock.builder()
                 .add("The gradient of {@link $T#$N} with respect to {@code $N}, shaped like {@code $N}\n",
                         original, function.name(), x.name(), x.name())
-                .add(x.shape().isMatrix() ? "(denominator layout: entry ij is ∂f/∂$N<sub>ij</sub>).\n" : "(a double).\n",
-                        x.name())
-                .add("\n<pre>\n$L$L</pre>\n", definition(), derivativeLine(x))
+                .add(x.shape().isMatrix()
+                        ? CodeBlock.of("(denominator layout: entry ij is ∂f/∂$N<sub>ij</sub>).\n", x.name())
+                        : CodeBlock.of("(a double).\n"))
+                .add("\n<pre>\n$L$L</pre>\n\n", definition(), derivativeLine(x))
                 .add(throwsClause())
                 .build();
         return new MethodPlan(name, function.parameters(), List.of(), List.of(gradient), gradient, javadoc);

@@ -2,6 +2,7 @@ package io.matgrad.processor.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.matgrad.processor.ir.Function;
@@ -20,6 +21,11 @@ public final class GradientsWriter {
     /** The generated methods of one function declared in {@code original}. */
     public static List<MethodSpec> methods(Function function, ClassName original) {
         return DerivativeMethods.of(function, original);
+    }
+
+    /** The source file of {@code type}, generated for the functions of {@code original}. */
+    public static JavaFile file(ClassName original, TypeSpec type) {
+        return JavaFile.builder(original.packageName(), type).indent("    ").skipJavaLangImports(true).build();
     }
 
     /**

@@ -72,9 +72,8 @@ final class KernelWriter {
         } else if (k instanceof Kernel.Let l) {
             return define(out, OperandWriter.write(l.value()));
         } else if (k instanceof Kernel.Dot d) {
-            boolean vectors = d.a().shape().isColumnVector() && d.b().shape().isColumnVector();
-            return define(out, vectors ? call(Types.VECTOR_OPS, "innerProd", d.a(), d.b())
-                    : call(Types.COMMON_OPS, "dot", d.a(), d.b()));
+            // innerProd runs over the entries in storage order: for two matrices of one shape, Σ a_ij b_ij
+            return define(out, call(Types.VECTOR_OPS, "innerProd", d.a(), d.b()));
         } else if (k instanceof Kernel.InnerProductA p) {
             return define(out, call(Types.VECTOR_OPS, p.transA() ? "innerProdTranA" : "innerProdA", p.x(), p.a(), p.y()));
         } else if (k instanceof Kernel.Reduce r) {

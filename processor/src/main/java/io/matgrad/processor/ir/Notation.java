@@ -70,7 +70,7 @@ public final class Notation implements ExprVisitor<Notation.Printed> {
 
     private static String trailingName(String s) {
         int i = s.length();
-        while (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+        while (i > 0 && isNameChar(s.charAt(i - 1))) {
             i--;
         }
         return s.substring(i);
@@ -78,10 +78,15 @@ public final class Notation implements ExprVisitor<Notation.Printed> {
 
     private static String leadingName(String s) {
         int i = 0;
-        while (i < s.length() && Character.isLetterOrDigit(s.charAt(i))) {
+        while (i < s.length() && isNameChar(s.charAt(i))) {
             i++;
         }
         return s.substring(0, i);
+    }
+
+    /** A character of a Java name; not the modifier letters of ᵀ and ⁻¹, which end a factor. */
+    private static boolean isNameChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$');
     }
 
     static String number(double v) {
@@ -148,8 +153,14 @@ public final class Notation implements ExprVisitor<Notation.Printed> {
 
     @Override
     public Printed visitScale(Expr.Scale node) {
-        String factor = operand(node.factor(), POSTFIX);
-        return new Printed(factor + " " + operand(node.matrix(), PRODUCT), PRODUCT);
+        Printed factor = print(node.factor());
+        String matrix = operand(node.matrix(), PRODUCT);
+        if (factor.precedence() == PREFIX) {
+            // −2 (Ax − b): a negative factor reads as a sign on the product
+            return new Printed(factor.text() + " " + matrix, PREFIX);
+        }
+        String f = factor.precedence() < PRODUCT ? "(" + factor.text() + ")" : factor.text();
+        return new Printed(f + " " + matrix, PRODUCT);
     }
 
     @Override

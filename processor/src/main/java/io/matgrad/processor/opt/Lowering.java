@@ -237,7 +237,7 @@ public final class Lowering {
             return scale(s, into);
         } else if (e instanceof Expr.Neg n) {
             if (n.operand() instanceof Expr.MatMul m && fusible(m)) {
-                return product(m, new Operand.Literal(-1), into, false);
+                return product(e, m, new Operand.Literal(-1), into, false);
             }
             return elementwise(e, n.operand(), into, Kernel.Negate::new);
         } else if (e instanceof Expr.Add a) {
@@ -285,22 +285,27 @@ public final class Lowering {
     }
 
     private Operand.Ref product(Expr.MatMul m, Operand alpha, Operand.Ref into, boolean accumulate) {
+        return product(m, m, alpha, into, accumulate);
+    }
+
+    /** {@code alpha m}, written (or, accumulating, added) into a target; {@code computes} names the step. */
+    private Operand.Ref product(Expr computes, Expr.MatMul m, Operand alpha, Operand.Ref into, boolean accumulate) {
         Stripped a = strip(m.left());
         Stripped b = strip(m.right());
         Operand.Ref ra = ref(a.node());
         Operand.Ref rb = ref(b.node());
-        Operand.Ref target = accumulate ? into : target(m, into);
+        Operand.Ref target = accumulate ? into : target(computes, into);
         Kernel kernel = a.node() == b.node() && a.transposed() != b.transposed() && alpha.isLiteral(1) && !accumulate
                 ? new Kernel.MultSelf(ra, b.transposed())
                 : new Kernel.Mult(alpha, ra, a.transposed(), rb, b.transposed(), accumulate);
-        return emit(m, target, kernel);
+        return emit(computes, target, kernel);
     }
 
     private Operand.Ref scale(Expr.Scale s, Operand.Ref into) {
         Operand factor = value(s.factor());
         Expr m = s.matrix();
         if (m instanceof Expr.MatMul product && fusible(product)) {
-            return product(product, factor, into, false);
+            return product(s, product, factor, into, false);
         }
         if (m instanceof Expr.Fill f) {
             Operand filled = f.value() == 1 ? factor
@@ -374,25 +379,27 @@ public final class Lowering {
                 : new Operand.Arithmetic(Operand.Operator.MULTIPLY, new Operand.Literal(value), coefficient);
     }
 
-    /** {@code other + beta·AB}: {@code other} into the target, then {@code multAdd}. */
+    /**
+     * {@code alpha·other + beta·AB}. When {@code other} is computed here for this sum alone, it is
+     * computed straight into the target and the product added with {@code multAdd}: no temporary
+     * for {@code AB}. When it already exists (a parameter, a shared value), the product goes into
+     * the target and {@code other} is added in place, as in {@code r = Ax − b}: {@code mult}, then
+     * {@code subtractEquals}.
+     */
     private Operand.Ref multiplyAdd(Expr e, Term other, Expr.MatMul product, Operand beta, Operand.Ref into) {
-        Operand.Ref target;
         Expr t = other.term();
-        boolean computedInPlace = !values.containsKey(t) && !(t instanceof Expr.Variable) && uses(t) == 1;
-        if (computedInPlace) {
-            // compute the other term straight into the target; it is read nowhere else
-            target = matrix(t, into != null ? into : newTemporary(e));
+        boolean computedHere = !values.containsKey(t) && !t.children().isEmpty() && uses(t) == 1;
+        if (computedHere) {
+            Operand.Ref target = matrix(t, into != null ? into : newTemporary(e));
             values.remove(t);
             if (!other.coefficient().isLiteral(1)) {
                 emit(e, target, new Kernel.Scale(other.coefficient(), target));
             }
-        } else {
-            Operand.Ref source = ref(t);
-            target = target(e, into);
-            emit(e, target, other.coefficient().isLiteral(1) ? new Kernel.Copy(source)
-                    : new Kernel.Scale(other.coefficient(), source));
+            return product(e, product, beta, target, true);
         }
-        return product(product, beta, target, true);
+        Operand.Ref source = ref(t);
+        Operand.Ref target = product(e, product, beta, target(e, into), false);
+        return emit(e, target, new Kernel.LinearCombination(new Operand.Literal(1), target, other.coefficient(), source));
     }
 
     private Operand.Ref binary(Expr e, Expr left, Expr right, boolean divide, Operand.Ref into) {

@@ -519,6 +519,18 @@ public final class Simplifier {
             if (node.op() == Reduction.TRACE && a instanceof Expr.Transpose t) {
                 return normalize(new Expr.Reduce(Reduction.TRACE, t.operand()));
             }
+            // tr(XᵀY) = tr(XYᵀ) = ⟨X, Y⟩ and sum(X ∘ Y) = ⟨X, Y⟩, without forming the product
+            if (node.op() == Reduction.TRACE && a instanceof Expr.MatMul m) {
+                if (m.left() instanceof Expr.Transpose t && !available.contains(m)) {
+                    return normalize(new Expr.Dot(t.operand(), m.right()));
+                }
+                if (m.right() instanceof Expr.Transpose t && !available.contains(m)) {
+                    return normalize(new Expr.Dot(m.left(), t.operand()));
+                }
+            }
+            if (node.op() == Reduction.SUM && a instanceof Expr.Mul m && !available.contains(m)) {
+                return normalize(new Expr.Dot(m.left(), m.right()));
+            }
             return node;
         }
     }
