@@ -35,6 +35,7 @@ import javax.lang.model.element.TypeElement;
  * and fuse → emit. A method whose parse reported an error goes no further; the others go on. Any
  * unexpected exception is reported as an error on the method it was processing, never thrown out
  * of {@link #process}, so javac reports it like any other error and compiles the rest.
+ * Nothing is kept across rounds: each round's elements are processed in that round.
  */
 @AutoService(Processor.class)
 @SupportedAnnotationTypes(DifferentiableProcessor.ANNOTATION)
@@ -70,7 +71,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             }
         }
         byClass.forEach(this::generate);
-        return false;
+        // Claim @Differentiable: no other processor has a use for it, and an unclaimed annotation is
+        // a -Xlint:processing warning that fails users' -Werror builds.
+        return true;
     }
 
     /** Writes the gradients class of {@code owner}, with every method that got through the pipeline. */
