@@ -1,0 +1,44 @@
+package io.matgrad.benchmarks;
+
+/**
+ * The ways of computing a function and its gradients that the suite compares, each one JMH
+ * benchmark method (named {@link #benchmark()}) in {@link GradientBenchmarks} or
+ * {@link BaselineBenchmarks}.
+ */
+public enum Implementation {
+    /** The {@code @Differentiable} method itself: the value only, with MatrixOps. */
+    FORWARD("forward", "forward"),
+    /** Each generated static {@code nameGradX}, one call per {@code wrt} parameter. */
+    GENERATED_GRAD("generatedGrad", "generated grad"),
+    /** The generated static {@code nameValueAndGrad}. */
+    GENERATED_VALUE_AND_GRAD("generatedValueAndGrad", "generated value+grad"),
+    /** The hand-written, allocation-free EJML value and gradient: the baseline to beat. */
+    EXPERT_VALUE_AND_GRAD("expertValueAndGrad", "expert value+grad"),
+    /** Central finite differences of the forward method, 2n evaluations (small size only). */
+    FINITE_DIFFERENCES("finiteDifferences", "finite differences"),
+    /** Forward-mode AD at run time, Hipparchus {@code Gradient} (small size only). */
+    RUNTIME_AD("runtimeAd", "runtime AD");
+
+    private final String benchmark;
+    private final String label;
+
+    Implementation(String benchmark, String label) {
+        this.benchmark = benchmark;
+        this.label = label;
+    }
+
+    /** The name of its JMH benchmark method. */
+    public String benchmark() {
+        return benchmark;
+    }
+
+    /** Its name in reports. */
+    public String label() {
+        return label;
+    }
+
+    /** Whether it computes gradients (everything but the forward function). */
+    public boolean computesGradients() {
+        return this != FORWARD;
+    }
+}
