@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a schedule as statements: each matrix temporary declared with its dimensions where it is
+ * Writes a schedule as statements: each matrix temporary (a workspace field) sized where it is
  * first written, and over each group of calls the formula it computes, as EJML's own examples do
  * ({@code // r = Ax − b}), in terms of the variables computed before it.
  */
@@ -36,12 +36,12 @@ final class BodyWriter {
                 known.remove(commented);
                 body.add("// $L = $L\n", target.name(), Notation.format(commented, known));
             }
-            boolean fresh = temporaries.contains(target.name()) && declared.add(target.name());
-            if (fresh) {
-                body.addStatement("$T $N = new $T($L, $L)", Types.MATRIX, target.name(), Types.MATRIX,
+            // a workspace's temporary keeps its storage between calls: size it where it is first written
+            if (temporaries.contains(target.name()) && declared.add(target.name())) {
+                body.addStatement("$N.reshape($L, $L)", target.name(),
                         OperandWriter.dim(target.shape().rows()), OperandWriter.dim(target.shape().cols()));
             }
-            body.add(KernelWriter.write(step, fresh));
+            body.add(KernelWriter.write(step));
             known.put(step.computes(), target.name());
         }
         return body.build();

@@ -6,18 +6,14 @@ import io.matgrad.processor.opt.Operand;
 import io.matgrad.processor.opt.Step;
 
 /**
- * Writes one step as the EJML call it stands for. The target matrix already exists (declared with
- * its dimensions by the caller, or passed in), so every call writes into caller-owned storage.
+ * Writes one step as the EJML call it stands for. The target matrix already exists (a workspace
+ * field, or an output the caller passed), so every call writes into storage that outlives it.
  */
 final class KernelWriter {
     private KernelWriter() {}
 
-    /**
-     * The statement for {@code step}.
-     *
-     * @param fresh whether the target was just allocated (so it is zero, and a fill with zero is a no-op)
-     */
-    static CodeBlock write(Step step, boolean fresh) {
+    /** The statement for {@code step}. */
+    static CodeBlock write(Step step) {
         Operand.Ref out = step.target();
         Kernel k = step.kernel();
         if (k instanceof Kernel.Mult m) {
@@ -52,7 +48,7 @@ final class KernelWriter {
             return ops("elementPower", p.a(), p.exponent(), out);
         } else if (k instanceof Kernel.Fill f) {
             if (f.value().isLiteral(0)) {
-                return fresh ? CodeBlock.of("") : CodeBlock.of("$N.zero();\n", out.name());
+                return CodeBlock.of("$N.zero();\n", out.name());
             }
             return ops("fill", out, f.value());
         } else if (k instanceof Kernel.Identity i) {
