@@ -10,6 +10,7 @@ import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.DimRequirement;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Function;
+import io.matgrad.processor.ir.Shape;
 import io.matgrad.processor.opt.Lowering;
 import io.matgrad.processor.opt.Operand;
 import io.matgrad.processor.opt.Output;
@@ -83,8 +84,94 @@ final class FunctionWriter {
             if (function.wrt().stream().anyMatch(x -> x.shape().isMatrix())) {
                 operations.add(valueAndGradient());
             }
+            for (Expr.Variable x : function.hessian() ? function.wrt() : List.<Expr.Variable>of()) {
+                operations.add(hessian(x));
+                if (x.shape().isMatrix()) {
+                    operations.add(hessianVectorProduct(x));
+                }
+            }
+        } else {
+            for (Expr.Variable x : function.wrt()) {
+                operations.add(jacobian(x));
+            }
         }
         return operations;
+    }
+
+    private Operation jacobian(Expr.Variable x) {
+        Derivation.Derivative j = derivation.jacobians.get(x.name());
+        String layout = function.denominatorLayout()
+                ? "denominator layout, ∂fᵀ/∂x: entry ij is ∂f<sub>j</sub>/∂x<sub>i</sub>"
+                : "numerator layout, ∂f/∂xᵀ: entry ij is ∂f<sub>i</sub>/∂x<sub>j</sub>";
+        CodeBlock javadoc = CodeBlock.builder()
+                .add("The Jacobian of {@link $T#$N} with respect to {@code $N} ($L$L).\n", original, function.name(),
+                        x.name(), layout, vecNote(x))
+                .add("\n<pre>\n$L$L</pre>\n\n", derivation.definition(), derivativeLine("J", x, j))
+                .add(throwsClause())
+                .build();
+        return sweepable("jacobian", x, j, javadoc);
+    }
+
+    private Operation hessian(Expr.Variable x) {
+        Derivation.Derivative h = derivation.hessians.get(x.name());
+        CodeBlock javadoc = CodeBlock.builder()
+                .add("The Hessian of {@link $T#$N} with respect to {@code $N}: entry ij is ∂²f/∂$N<sub>i</sub>∂$N<sub>j</sub>$L.\n",
+                        original, function.name(), x.name(), x.name(), x.name(), vecNote(x))
+                .add("\n<pre>\n$L$L$L</pre>\n\n", derivation.definition(), derivation.gradientLine(x), derivativeLine("H", x, h))
+                .add(throwsClause())
+                .build();
+        return sweepable("hessian", x, h, javadoc);
+    }
+
+    /** A Jacobian or Hessian: a double for a double {@code x}, else a matrix the static method allocates. */
+    private Operation sweepable(String kind, Expr.Variable x, Derivation.Derivative d, CodeBlock javadoc) {
+        String capitalized = Names.capitalize(x.name());
+        String output = Names.avoiding(kind, reserved);
+        Shape shape = d.sweep() != null ? d.sweep().shape() : d.value().shape();
+        Output computed = new Output(output, d.value(), shape.isMatrix(), d.sweep());
+        List<Expr.Variable> outputs = shape.isMatrix() ? List.of(new Expr.Variable(output, shape)) : List.of();
+        if (d.sweep() != null) {
+            reserved.add(d.sweep().direction().name());
+        }
+        return new Operation(function.name() + Names.capitalize(kind) + capitalized, kind + capitalized,
+                function.parameters(), outputs, outputs.size(), List.of(computed), computed, javadoc);
+    }
+
+    private Operation hessianVectorProduct(Expr.Variable x) {
+        Expr hv = derivation.hessianVectorProducts.get(x.name());
+        Expr.Variable v = new Expr.Variable(derivation.directionName, x.shape());
+        String output = Names.avoiding("hessVec", reserved);
+        Output computed = new Output(output, hv, true);
+        CodeBlock javadoc = CodeBlock.builder()
+                .add("The Hessian of {@link $T#$N} with respect to {@code $N} applied to {@code $N}, without forming\n"
+                        + "the Hessian: the derivative of the gradient along {@code $N}, at about the cost of one more\n"
+                        + "gradient. Shaped like {@code $N}$L.\n", original, function.name(), x.name(), v.name(), v.name(),
+                        x.name(), x.shape().isColumnVector() ? "" : " (for a matrix, H vec(v) is the vec of the result)")
+                .add("\n<pre>\n$L$LH $N = $L\n</pre>\n\n", derivation.definition(), derivation.gradientLine(x), v.name(),
+                        derivation.format(hv))
+                .add("@param $N the direction, shaped like {@code $N}\n", v.name(), x.name())
+                .add(throwsClause())
+                .build();
+        List<Expr.Variable> inputs = new ArrayList<>(function.parameters());
+        inputs.add(v);
+        reserved.add(v.name());
+        return new Operation(function.name() + "HessVec" + Names.capitalize(x.name()), "hessVec" + Names.capitalize(x.name()),
+                inputs, List.of(new Expr.Variable(output, x.shape())), 1, List.of(computed), computed, javadoc);
+    }
+
+    private static String vecNote(Expr.Variable x) {
+        return x.shape().isMatrix() && !x.shape().isColumnVector()
+                ? "; for the matrix " + x.name() + ", with respect to vec(" + x.name() + "), its columns stacked"
+                : "";
+    }
+
+    /** {@code J = ...}, or for a derivative assembled direction by direction, how. */
+    private CodeBlock derivativeLine(String symbol, Expr.Variable x, Derivation.Derivative d) {
+        if (d.sweep() == null) {
+            return CodeBlock.of("$L = $L\n", symbol, derivation.format(d.value()));
+        }
+        return CodeBlock.of("$L e = $L, for each unit direction e of vec($L)\n",
+                d.sweep().rows() ? symbol + "ᵀ" : symbol, derivation.format(d.value()), x.name());
     }
 
     /** The function itself, allocation-free; its static twin is the annotated method. */

@@ -63,6 +63,12 @@ final class KernelWriter {
             return CodeBlock.of("$N.setTo($T.inv($N));\n", out.name(), Types.MATRIX_OPS, i.a().name());
         } else if (k instanceof Kernel.Solve s) {
             return CodeBlock.of("$N.setTo($T.solve($N, $N));\n", out.name(), Types.MATRIX_OPS, s.a().name(), s.b().name());
+        } else if (k instanceof Kernel.ScaleRows r) {
+            CodeBlock scale = CodeBlock.of("$T.multRows($N.data, $N);\n", Types.COMMON_OPS, r.d().name(), out.name());
+            return r.m().equals(out) ? scale : CodeBlock.of("$N.setTo($N);\n$L", out.name(), r.m().name(), scale);
+        } else if (k instanceof Kernel.ScaleColumns c) {
+            CodeBlock scale = CodeBlock.of("$T.multCols($N, $N.data);\n", Types.COMMON_OPS, out.name(), c.d().name());
+            return c.m().equals(out) ? scale : CodeBlock.of("$N.setTo($N);\n$L", out.name(), c.m().name(), scale);
         } else if (k instanceof Kernel.Copy c) {
             return CodeBlock.of("$N.setTo($N);\n", out.name(), c.a().name());
         } else if (k instanceof Kernel.Let l) {
