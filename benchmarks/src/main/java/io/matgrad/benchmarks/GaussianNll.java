@@ -18,6 +18,7 @@ import org.hipparchus.linear.MatrixUtils;
 final class GaussianNll extends Problem {
     private DMatrixRMaj S;
     private DMatrixRMaj C;
+    private final FunctionsGradients.GaussianNllWorkspace generated = new FunctionsGradients.GaussianNllWorkspace();
     private final Expert expertCode = new Expert();
 
     @Override
@@ -45,6 +46,16 @@ final class GaussianNll extends Problem {
     @Override
     public double generatedValueAndGrad() {
         return FunctionsGradients.gaussianNllValueAndGrad(S, C, generatedValueAndGrad[0]);
+    }
+
+    @Override
+    public double workspaceValue() {
+        return generated.value(S, C);
+    }
+
+    @Override
+    public double workspaceValueAndGrad() {
+        return generated.valueAndGrad(S, C, workspace[0]);
     }
 
     @Override

@@ -49,6 +49,16 @@ public class GradientBenchmarks {
     }
 
     @Benchmark
+    public double workspaceValue() {
+        return problem.workspaceValue();
+    }
+
+    @Benchmark
+    public double workspaceValueAndGrad() {
+        return problem.workspaceValueAndGrad();
+    }
+
+    @Benchmark
     public double expertValueAndGrad() {
         return problem.expertValueAndGrad();
     }

@@ -12,6 +12,10 @@ public enum Implementation {
     GENERATED_GRAD("generatedGrad", "generated grad"),
     /** The generated static {@code nameValueAndGrad}. */
     GENERATED_VALUE_AND_GRAD("generatedValueAndGrad", "generated value+grad"),
+    /** The generated {@code NameWorkspace.value}, allocation-free. */
+    WORKSPACE_VALUE("workspaceValue", "workspace value"),
+    /** The generated {@code NameWorkspace.valueAndGrad}, allocation-free: what the targets are about. */
+    WORKSPACE_VALUE_AND_GRAD("workspaceValueAndGrad", "workspace value+grad"),
     /** The hand-written, allocation-free EJML value and gradient: the baseline to beat. */
     EXPERT_VALUE_AND_GRAD("expertValueAndGrad", "expert value+grad"),
     /** Central finite differences of the forward method, 2n evaluations (small size only). */
@@ -37,8 +41,8 @@ public enum Implementation {
         return label;
     }
 
-    /** Whether it computes gradients (everything but the forward function). */
+    /** Whether it computes gradients (everything but the value-only ones). */
     public boolean computesGradients() {
-        return this != FORWARD;
+        return this != FORWARD && this != WORKSPACE_VALUE;
     }
 }

@@ -10,6 +10,7 @@ final class LeastSquares extends Problem {
     private DMatrixRMaj A;
     private DMatrixRMaj x;
     private DMatrixRMaj b;
+    private final FunctionsGradients.LeastSquaresWorkspace generated = new FunctionsGradients.LeastSquaresWorkspace();
     private final Expert expertCode = new Expert();
 
     @Override
@@ -39,6 +40,16 @@ final class LeastSquares extends Problem {
     @Override
     public double generatedValueAndGrad() {
         return FunctionsGradients.leastSquaresValueAndGrad(A, x, b, generatedValueAndGrad[0]);
+    }
+
+    @Override
+    public double workspaceValue() {
+        return generated.value(A, x, b);
+    }
+
+    @Override
+    public double workspaceValueAndGrad() {
+        return generated.valueAndGrad(A, x, b, workspace[0]);
     }
 
     @Override

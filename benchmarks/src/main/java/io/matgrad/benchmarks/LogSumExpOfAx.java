@@ -9,6 +9,7 @@ import org.hipparchus.analysis.differentiation.Gradient;
 final class LogSumExpOfAx extends Problem {
     private DMatrixRMaj A;
     private DMatrixRMaj x;
+    private final FunctionsGradients.LogSumExpOfAxWorkspace generated = new FunctionsGradients.LogSumExpOfAxWorkspace();
     private final Expert expertCode = new Expert();
 
     @Override
@@ -37,6 +38,16 @@ final class LogSumExpOfAx extends Problem {
     @Override
     public double generatedValueAndGrad() {
         return FunctionsGradients.logSumExpOfAxValueAndGrad(A, x, generatedValueAndGrad[0]);
+    }
+
+    @Override
+    public double workspaceValue() {
+        return generated.value(A, x);
+    }
+
+    @Override
+    public double workspaceValueAndGrad() {
+        return generated.valueAndGrad(A, x, workspace[0]);
     }
 
     @Override

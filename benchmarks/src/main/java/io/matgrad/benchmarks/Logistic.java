@@ -10,6 +10,7 @@ final class Logistic extends Problem {
     private DMatrixRMaj X;
     private DMatrixRMaj w;
     private DMatrixRMaj y;
+    private final FunctionsGradients.LogisticWorkspace generated = new FunctionsGradients.LogisticWorkspace();
     private final Expert expertCode = new Expert();
 
     @Override
@@ -40,6 +41,16 @@ final class Logistic extends Problem {
     @Override
     public double generatedValueAndGrad() {
         return FunctionsGradients.logisticValueAndGrad(X, w, y, generatedValueAndGrad[0]);
+    }
+
+    @Override
+    public double workspaceValue() {
+        return generated.value(X, w, y);
+    }
+
+    @Override
+    public double workspaceValueAndGrad() {
+        return generated.valueAndGrad(X, w, y, workspace[0]);
     }
 
     @Override

@@ -13,6 +13,7 @@ final class MatrixFactorization extends Problem {
     private DMatrixRMaj Y;
     private DMatrixRMaj U;
     private DMatrixRMaj V;
+    private final FunctionsGradients.MatrixFactorizationWorkspace generated = new FunctionsGradients.MatrixFactorizationWorkspace();
     private final Expert expertCode = new Expert();
 
     @Override
@@ -44,6 +45,16 @@ final class MatrixFactorization extends Problem {
     @Override
     public double generatedValueAndGrad() {
         return FunctionsGradients.matrixFactorizationValueAndGrad(Y, U, V, generatedValueAndGrad[0], generatedValueAndGrad[1]);
+    }
+
+    @Override
+    public double workspaceValue() {
+        return generated.value(Y, U, V);
+    }
+
+    @Override
+    public double workspaceValueAndGrad() {
+        return generated.valueAndGrad(Y, U, V, workspace[0], workspace[1]);
     }
 
     @Override

@@ -20,6 +20,7 @@ public abstract class Problem {
     /** Outputs of the implementations, one per {@code wrt} matrix, in {@code wrt} order. */
     protected DMatrixRMaj[] generatedGrad;
     protected DMatrixRMaj[] generatedValueAndGrad;
+    protected DMatrixRMaj[] workspace;
     protected DMatrixRMaj[] expert;
     protected DMatrixRMaj[] runtimeAd;
     private DMatrixRMaj[] finiteDifferences;
@@ -30,6 +31,7 @@ public abstract class Problem {
         wrt = wrt();
         generatedGrad = outputs(Implementation.GENERATED_GRAD);
         generatedValueAndGrad = outputs(Implementation.GENERATED_VALUE_AND_GRAD);
+        workspace = outputs(Implementation.WORKSPACE_VALUE_AND_GRAD);
         expert = outputs(Implementation.EXPERT_VALUE_AND_GRAD);
         runtimeAd = outputs(Implementation.RUNTIME_AD);
         finiteDifferences = outputs(Implementation.FINITE_DIFFERENCES);
@@ -59,6 +61,12 @@ public abstract class Problem {
 
     /** {@link Implementation#GENERATED_VALUE_AND_GRAD}, into {@link #generatedValueAndGrad}. */
     public abstract double generatedValueAndGrad();
+
+    /** {@link Implementation#WORKSPACE_VALUE}, with a workspace kept across calls. */
+    public abstract double workspaceValue();
+
+    /** {@link Implementation#WORKSPACE_VALUE_AND_GRAD}, into {@link #workspace}, with the same workspace. */
+    public abstract double workspaceValueAndGrad();
 
     /** {@link Implementation#EXPERT_VALUE_AND_GRAD}, into {@link #expert}. */
     public abstract double expertValueAndGrad();

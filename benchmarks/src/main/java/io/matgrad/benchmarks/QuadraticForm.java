@@ -9,6 +9,7 @@ import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
 final class QuadraticForm extends Problem {
     private DMatrixRMaj A;
     private DMatrixRMaj x;
+    private final FunctionsGradients.QuadraticFormWorkspace generated = new FunctionsGradients.QuadraticFormWorkspace();
     private final Expert expertCode = new Expert();
 
     @Override
@@ -36,6 +37,16 @@ final class QuadraticForm extends Problem {
     @Override
     public double generatedValueAndGrad() {
         return FunctionsGradients.quadraticFormValueAndGrad(A, x, generatedValueAndGrad[0]);
+    }
+
+    @Override
+    public double workspaceValue() {
+        return generated.value(A, x);
+    }
+
+    @Override
+    public double workspaceValueAndGrad() {
+        return generated.valueAndGrad(A, x, workspace[0]);
     }
 
     @Override

@@ -6,6 +6,8 @@ import static io.matgrad.benchmarks.Implementation.FORWARD;
 import static io.matgrad.benchmarks.Implementation.GENERATED_GRAD;
 import static io.matgrad.benchmarks.Implementation.GENERATED_VALUE_AND_GRAD;
 import static io.matgrad.benchmarks.Implementation.RUNTIME_AD;
+import static io.matgrad.benchmarks.Implementation.WORKSPACE_VALUE;
+import static io.matgrad.benchmarks.Implementation.WORKSPACE_VALUE_AND_GRAD;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The suite's report, in Markdown: the time of every implementation, the ratios the issue sets
@@ -43,7 +47,7 @@ public final class RatioTable {
         out.append('\n').append("|---|---|").append("---:|".repeat(columns.size())).append('\n');
         for (String function : functions) {
             for (Size size : Size.values()) {
-                if (find(function, size, FORWARD).isEmpty() && find(function, size, GENERATED_VALUE_AND_GRAD).isEmpty()) {
+                if (Arrays.stream(Implementation.values()).allMatch(i -> find(function, size, i).isEmpty())) {
                     continue;
                 }
                 out.append("| ").append(function).append(" | ").append(size.label()).append(" |");
@@ -58,15 +62,23 @@ public final class RatioTable {
 
     /** The ratios per function and size. */
     String ratios() {
-        StringBuilder out = new StringBuilder("Ratios of mean times (± propagated error) and allocation per call:\n\n");
-        out.append("| function | size | v+g / expert | v+g / forward | FD / grad | AD / v+g | v+g B/call | expert B/call |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        StringBuilder out = new StringBuilder("""
+                Ratios of mean times (± propagated error), and bytes allocated per call; v+g is the \
+                generated workspace's valueAndGrad, static v+g the generated static method:
+
+                """);
+        out.append("| function | size | v+g / expert | static v+g / expert | v+g / forward | v+g / value "
+                + "| FD / grad | AD / v+g | v+g B/call | static v+g B/call | expert B/call |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows()) {
             out.append("| ").append(row.function).append(" | ").append(row.size.label())
                     .append(" | ").append(format(row.versusExpert))
+                    .append(" | ").append(format(row.staticVersusExpert))
                     .append(" | ").append(format(row.versusForward))
+                    .append(" | ").append(format(row.versusValue))
                     .append(" | ").append(format(row.finiteDifferences))
                     .append(" | ").append(format(row.runtimeAd))
+                    .append(" | ").append(bytes(row.function, row.size, WORKSPACE_VALUE_AND_GRAD))
                     .append(" | ").append(bytes(row.function, row.size, GENERATED_VALUE_AND_GRAD))
                     .append(" | ").append(bytes(row.function, row.size, EXPERT_VALUE_AND_GRAD))
                     .append(" |\n");
@@ -77,47 +89,59 @@ public final class RatioTable {
     /** Each of the issue's targets against the measurements. */
     String summary() {
         List<Row> rows = rows();
-        StringBuilder out = new StringBuilder("Against the targets (v+g is the generated value-and-gradient):\n\n");
+        StringBuilder out = new StringBuilder("Against the targets (v+g is the generated workspace's valueAndGrad):\n\n");
         out.append("| ratio | target | measured | met |\n|---|---|---|---|\n");
-        target(out, "v+g / expert, median", "≤ 1.05", median(rows, r -> r.versusExpert), x -> x <= 1.05);
-        Optional<Row> worst = rows.stream().filter(r -> r.versusExpert != null)
-                .max(Comparator.comparingDouble(r -> r.versusExpert.value()));
-        target(out, "v+g / expert, worst" + worst.map(r -> " (" + r.function + ", " + r.size.label() + ")").orElse(""),
-                "≤ 1.25", worst.map(r -> r.versusExpert.value()), x -> x <= 1.25);
-        target(out, "v+g / forward, median", "≤ 2.5", median(rows, r -> r.versusForward), x -> x <= 2.5);
-        Optional<Row> fd = rows.stream().filter(r -> r.finiteDifferences != null)
-                .min(Comparator.comparingDouble(r -> r.finiteDifferences.value()));
-        target(out, "finite differences / generated grad, smallest" + fd.map(r -> " (" + r.function + ")").orElse(""),
-                "≥ 30", fd.map(r -> r.finiteDifferences.value()), x -> x >= 30);
-        Optional<Row> ad = rows.stream().filter(r -> r.runtimeAd != null)
-                .min(Comparator.comparingDouble(r -> r.runtimeAd.value()));
-        target(out, "runtime AD / v+g, smallest" + ad.map(r -> " (" + r.function + ")").orElse(""),
-                "≥ 100", ad.map(r -> r.runtimeAd.value()), x -> x >= 100);
-        Optional<Measurement> allocating = measurements.stream()
-                .filter(m -> m.implementation() == GENERATED_VALUE_AND_GRAD && !Double.isNaN(m.bytesPerCall()))
-                .max(Comparator.comparingDouble(Measurement::bytesPerCall));
-        target(out, "v+g allocation, B/call, largest" + allocating.map(m -> " (" + m.function() + ", " + m.size().label() + ")").orElse(""),
-                "≈ 0", allocating.map(Measurement::bytesPerCall), x -> x < 64);
+        target(out, "v+g / expert, median", "≤ 1.05", median(rows, Row::versusExpert), x -> x <= 1.05);
+        Optional<Row> worst = extreme(rows, Row::versusExpert, true);
+        target(out, "v+g / expert, worst" + where(worst), "≤ 1.25", worst.map(r -> r.versusExpert.value()), x -> x <= 1.25);
+        target(out, "v+g / forward, median", "≤ 2.5", median(rows, Row::versusForward), x -> x <= 2.5);
+        Optional<Row> fd = extreme(rows, Row::finiteDifferences, false);
+        target(out, "finite differences / generated grad, smallest" + where(fd), "≥ 30",
+                fd.map(r -> r.finiteDifferences.value()), x -> x >= 30);
+        Optional<Row> ad = extreme(rows, Row::runtimeAd, false);
+        target(out, "runtime AD / v+g, smallest" + where(ad), "≥ 100", ad.map(r -> r.runtimeAd.value()), x -> x >= 100);
+        for (Implementation i : List.of(WORKSPACE_VALUE_AND_GRAD, GENERATED_VALUE_AND_GRAD)) {
+            Optional<Measurement> allocating = measurements.stream()
+                    .filter(m -> m.implementation() == i && !Double.isNaN(m.bytesPerCall()))
+                    .max(Comparator.comparingDouble(Measurement::bytesPerCall));
+            target(out, i.label() + " allocation, B/call, largest"
+                    + allocating.map(m -> " (" + m.function() + ", " + m.size().label() + ")").orElse(""),
+                    "≈ 0", allocating.map(Measurement::bytesPerCall), x -> x < 64);
+        }
         return out.toString();
     }
 
-    private record Row(String function, Size size, Ratio versusExpert, Ratio versusForward,
-            Ratio finiteDifferences, Ratio runtimeAd) {}
+    private record Row(String function, Size size, Ratio versusExpert, Ratio staticVersusExpert,
+            Ratio versusForward, Ratio versusValue, Ratio finiteDifferences, Ratio runtimeAd) {}
 
     private List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         for (String function : functions) {
             for (Size size : Size.values()) {
-                Ratio versusExpert = ratio(function, size, GENERATED_VALUE_AND_GRAD, EXPERT_VALUE_AND_GRAD);
-                Ratio versusForward = ratio(function, size, GENERATED_VALUE_AND_GRAD, FORWARD);
-                Ratio finiteDifferences = ratio(function, size, FINITE_DIFFERENCES, GENERATED_GRAD);
-                Ratio runtimeAd = ratio(function, size, RUNTIME_AD, GENERATED_VALUE_AND_GRAD);
-                if (versusExpert != null || versusForward != null || finiteDifferences != null || runtimeAd != null) {
-                    rows.add(new Row(function, size, versusExpert, versusForward, finiteDifferences, runtimeAd));
+                Row row = new Row(function, size,
+                        ratio(function, size, WORKSPACE_VALUE_AND_GRAD, EXPERT_VALUE_AND_GRAD),
+                        ratio(function, size, GENERATED_VALUE_AND_GRAD, EXPERT_VALUE_AND_GRAD),
+                        ratio(function, size, WORKSPACE_VALUE_AND_GRAD, FORWARD),
+                        ratio(function, size, WORKSPACE_VALUE_AND_GRAD, WORKSPACE_VALUE),
+                        ratio(function, size, FINITE_DIFFERENCES, GENERATED_GRAD),
+                        ratio(function, size, RUNTIME_AD, WORKSPACE_VALUE_AND_GRAD));
+                if (Stream.of(row.versusExpert, row.staticVersusExpert, row.versusForward, row.versusValue,
+                        row.finiteDifferences, row.runtimeAd).anyMatch(r -> r != null)) {
+                    rows.add(row);
                 }
             }
         }
         return rows;
+    }
+
+    private static Optional<Row> extreme(List<Row> rows, Function<Row, Ratio> column, boolean largest) {
+        Comparator<Row> order = Comparator.comparingDouble(r -> column.apply(r).value());
+        Stream<Row> measured = rows.stream().filter(r -> column.apply(r) != null);
+        return largest ? measured.max(order) : measured.min(order);
+    }
+
+    private static String where(Optional<Row> row) {
+        return row.map(r -> " (" + r.function + ", " + r.size.label() + ")").orElse("");
     }
 
     private Ratio ratio(String function, Size size, Implementation numerator, Implementation denominator) {
@@ -144,7 +168,7 @@ public final class RatioTable {
         return ratio == null ? "–" : ratio.format();
     }
 
-    private static Optional<Double> median(List<Row> rows, java.util.function.Function<Row, Ratio> column) {
+    private static Optional<Double> median(List<Row> rows, Function<Row, Ratio> column) {
         double[] values = rows.stream().map(column).filter(r -> r != null).mapToDouble(Ratio::value).sorted().toArray();
         if (values.length == 0) {
             return Optional.empty();

@@ -13,6 +13,7 @@ final class Ridge extends Problem {
     private DMatrixRMaj A;
     private DMatrixRMaj x;
     private DMatrixRMaj b;
+    private final FunctionsGradients.RidgeWorkspace generated = new FunctionsGradients.RidgeWorkspace();
     private final Expert expertCode = new Expert();
 
     @Override
@@ -42,6 +43,16 @@ final class Ridge extends Problem {
     @Override
     public double generatedValueAndGrad() {
         return FunctionsGradients.ridgeValueAndGrad(A, x, b, LAMBDA, generatedValueAndGrad[0]);
+    }
+
+    @Override
+    public double workspaceValue() {
+        return generated.value(A, x, b, LAMBDA);
+    }
+
+    @Override
+    public double workspaceValueAndGrad() {
+        return generated.valueAndGrad(A, x, b, LAMBDA, workspace[0]);
     }
 
     @Override

@@ -10,6 +10,7 @@ final class TraceAXB extends Problem {
     private DMatrixRMaj A;
     private DMatrixRMaj X;
     private DMatrixRMaj B;
+    private final FunctionsGradients.TraceAXBWorkspace generated = new FunctionsGradients.TraceAXBWorkspace();
     private final Expert expertCode = new Expert();
 
     @Override
@@ -38,6 +39,16 @@ final class TraceAXB extends Problem {
     @Override
     public double generatedValueAndGrad() {
         return FunctionsGradients.traceAXBValueAndGrad(A, X, B, generatedValueAndGrad[0]);
+    }
+
+    @Override
+    public double workspaceValue() {
+        return generated.value(A, X, B);
+    }
+
+    @Override
+    public double workspaceValueAndGrad() {
+        return generated.valueAndGrad(A, X, B, workspace[0]);
     }
 
     @Override

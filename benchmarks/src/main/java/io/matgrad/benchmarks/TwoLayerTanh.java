@@ -14,6 +14,7 @@ final class TwoLayerTanh extends Problem {
     private DMatrixRMaj W2;
     private DMatrixRMaj X;
     private DMatrixRMaj Y;
+    private final FunctionsGradients.TwoLayerTanhWorkspace generated = new FunctionsGradients.TwoLayerTanhWorkspace();
     private final Expert expertCode = new Expert();
 
     @Override
@@ -48,6 +49,16 @@ final class TwoLayerTanh extends Problem {
     @Override
     public double generatedValueAndGrad() {
         return FunctionsGradients.twoLayerTanhValueAndGrad(W1, W2, X, Y, generatedValueAndGrad[0], generatedValueAndGrad[1]);
+    }
+
+    @Override
+    public double workspaceValue() {
+        return generated.value(W1, W2, X, Y);
+    }
+
+    @Override
+    public double workspaceValueAndGrad() {
+        return generated.valueAndGrad(W1, W2, X, Y, workspace[0], workspace[1]);
     }
 
     @Override

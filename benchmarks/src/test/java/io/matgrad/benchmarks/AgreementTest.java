@@ -32,6 +32,9 @@ class AgreementTest {
 
         assertValue(function + " generated value+grad", value, problem.generatedValueAndGrad());
         assertGradients(function + " generated value+grad", reference, problem.gradients(Implementation.GENERATED_VALUE_AND_GRAD));
+        assertValue(function + " workspace value", value, problem.workspaceValue());
+        assertValue(function + " workspace value+grad", value, problem.workspaceValueAndGrad());
+        assertGradients(function + " workspace value+grad", reference, problem.gradients(Implementation.WORKSPACE_VALUE_AND_GRAD));
         assertValue(function + " expert", value, problem.expertValueAndGrad());
         assertGradients(function + " expert", reference, problem.gradients(Implementation.EXPERT_VALUE_AND_GRAD));
         assertValue(function + " runtime AD", value, problem.runtimeAdValueAndGrad());
@@ -50,6 +53,9 @@ class AgreementTest {
         DMatrixRMaj[] reference = problem.gradients(Implementation.GENERATED_GRAD);
         assertValue(function + " generated value+grad", value, problem.generatedValueAndGrad());
         assertGradients(function + " generated value+grad", reference, problem.gradients(Implementation.GENERATED_VALUE_AND_GRAD));
+        assertValue(function + " workspace value", value, problem.workspaceValue());
+        assertValue(function + " workspace value+grad", value, problem.workspaceValueAndGrad());
+        assertGradients(function + " workspace value+grad", reference, problem.gradients(Implementation.WORKSPACE_VALUE_AND_GRAD));
         assertValue(function + " expert", value, problem.expertValueAndGrad());
         assertGradients(function + " expert", reference, problem.gradients(Implementation.EXPERT_VALUE_AND_GRAD));
     }

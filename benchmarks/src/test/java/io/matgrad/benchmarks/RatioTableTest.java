@@ -13,23 +13,27 @@ class RatioTableTest {
         List<Measurement> m = new ArrayList<>();
         m.add(new Measurement("f", Size.SMALL, Implementation.FORWARD, 10, 1, 800));
         m.add(new Measurement("f", Size.SMALL, Implementation.GENERATED_GRAD, 15, 0, 900));
-        m.add(new Measurement("f", Size.SMALL, Implementation.GENERATED_VALUE_AND_GRAD, 20, 0, 1000));
+        m.add(new Measurement("f", Size.SMALL, Implementation.GENERATED_VALUE_AND_GRAD, 24, 0, 1000));
+        m.add(new Measurement("f", Size.SMALL, Implementation.WORKSPACE_VALUE, 8, 0, 0));
+        m.add(new Measurement("f", Size.SMALL, Implementation.WORKSPACE_VALUE_AND_GRAD, 20, 0, 0));
         m.add(new Measurement("f", Size.SMALL, Implementation.EXPERT_VALUE_AND_GRAD, 16, 0, 0));
         m.add(new Measurement("f", Size.SMALL, Implementation.FINITE_DIFFERENCES, 1500, 0, 0));
         m.add(new Measurement("f", Size.SMALL, Implementation.RUNTIME_AD, 4000, 0, 0));
         String table = new RatioTable(m, List.of("f")).markdown();
 
-        assertTrue(table.contains("| f | small | 1.25 ± 0.00 | 2.00 ± 0.20 | 100 ± 0 | 200 ± 0 | 1000 | 0 |"), table);
+        assertTrue(table.contains("| f | small | 1.25 ± 0.00 | 1.50 ± 0.00 | 2.00 ± 0.20 | 2.50 ± 0.00 | 100 ± 0 | 200 ± 0 | 0 | 1000 | 0 |"), table);
         assertTrue(table.contains("| v+g / expert, median | ≤ 1.05 | 1.25 | **no** |"), table);
         assertTrue(table.contains("| v+g / forward, median | ≤ 2.5 | 2.00 | yes |"), table);
-        assertTrue(table.contains("| finite differences / generated grad, smallest (f) | ≥ 30 | 100 | yes |"), table);
+        assertTrue(table.contains("| finite differences / generated grad, smallest (f, small) | ≥ 30 | 100 | yes |"), table);
+        assertTrue(table.contains("| workspace value+grad allocation, B/call, largest (f, small) | ≈ 0 | 0.00 | yes |"), table);
+        assertTrue(table.contains("| generated value+grad allocation, B/call, largest (f, small) | ≈ 0 | 1000 | **no** |"), table);
     }
 
     @Test
     void missingMeasurementsPrintAsDashes() {
         List<Measurement> m = List.of(new Measurement("f", Size.LARGE, Implementation.FORWARD, 10, 1, Double.NaN),
-                new Measurement("f", Size.LARGE, Implementation.GENERATED_VALUE_AND_GRAD, 12, 1, Double.NaN));
+                new Measurement("f", Size.LARGE, Implementation.WORKSPACE_VALUE_AND_GRAD, 12, 1, Double.NaN));
         String table = new RatioTable(m, List.of("f", "g")).markdown();
-        assertTrue(table.contains("| f | large | – | 1.20 ± 0.16 | – | – | – | – |"), table);
+        assertTrue(table.contains("| f | large | – | – | 1.20 ± 0.16 | – | – | – | – | – | – |"), table);
     }
 }
