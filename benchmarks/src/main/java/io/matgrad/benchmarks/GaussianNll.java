@@ -5,7 +5,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
-import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
 import org.hipparchus.analysis.differentiation.Gradient;
 import org.hipparchus.linear.FieldLUDecomposition;
 import org.hipparchus.linear.FieldMatrix;
@@ -89,17 +88,19 @@ final class GaussianNll extends Problem {
 
     /**
      * The expert's code: one Cholesky factorization S = LLᵀ gives both ln|S| = 2 Σ ln L_ii and
-     * the symmetric S⁻¹; with S⁻ᵀ = S⁻¹ the trace is an inner product (no product needed), and
-     * the gradient S⁻¹ − S⁻¹CᵀS⁻¹ is two products, the subtraction fused into the second. An
-     * expert may use Cholesky because S is a covariance; matgrad cannot know that at compile time
-     * (though MatrixOps.logDet tests for it at run time).
+     * the symmetric S⁻¹. With P = S⁻¹C, the trace is tr(P) and the gradient
+     * S⁻ᵀ − S⁻ᵀCᵀS⁻ᵀ = S⁻¹ − (PS⁻¹)ᵀ: two plain products and a transpose, because EJML's plain
+     * product is about twice as fast as its multTransB on large square matrices (see
+     * KernelChoices). An expert may use Cholesky because S is a covariance; matgrad cannot know
+     * that at compile time (though MatrixOps.logDet tests for it at run time).
      */
     static final class Expert {
         private final CholeskyDecompositionInner_DDRM cholesky = new CholeskyDecompositionInner_DDRM(true);
         private final LinearSolverChol_DDRM solver = new LinearSolverChol_DDRM(cholesky);
         private final DMatrixRMaj factor = new DMatrixRMaj(1, 1);
         private final DMatrixRMaj inverse = new DMatrixRMaj(1, 1);
-        private final DMatrixRMaj product = new DMatrixRMaj(1, 1);
+        private final DMatrixRMaj p = new DMatrixRMaj(1, 1);
+        private final DMatrixRMaj q = new DMatrixRMaj(1, 1);
 
         double valueAndGrad(DMatrixRMaj S, DMatrixRMaj C, DMatrixRMaj gradS) {
             int n = S.numRows;
@@ -117,12 +118,13 @@ final class GaussianNll extends Problem {
             // inverse = S⁻¹
             inverse.reshape(n, n);
             solver.invert(inverse);
-            // tr(S⁻¹C) = ⟨S⁻¹, C⟩ for symmetric S⁻¹
-            double trace = VectorVectorMult_DDRM.innerProd(inverse, C);
-            // gradS = S⁻¹ − (S⁻¹Cᵀ)S⁻¹
-            CommonOps_DDRM.multTransB(inverse, C, product);
-            gradS.setTo(inverse);
-            CommonOps_DDRM.multAdd(-1, product, inverse, gradS);
+            // P = S⁻¹C, tr(S⁻¹C) = tr(P)
+            CommonOps_DDRM.mult(inverse, C, p);
+            double trace = CommonOps_DDRM.trace(p);
+            // gradS = S⁻¹ − (PS⁻¹)ᵀ
+            CommonOps_DDRM.mult(p, inverse, q);
+            CommonOps_DDRM.transpose(q, gradS);
+            CommonOps_DDRM.subtract(inverse, gradS, gradS);
             return logDet + trace;
         }
     }
