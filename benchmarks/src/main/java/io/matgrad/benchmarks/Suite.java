@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -17,21 +16,24 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The whole measurement in one command ({@code java -jar benchmarks/target/benchmarks.jar}): one
- * JMH run of {@link GradientBenchmarks} and {@link BaselineBenchmarks} with the GC profiler, the
- * ratio table computed from it, then the processor's compile-time cost. Prints the report as
- * Markdown and writes it, with JMH's JSON, to the output directory.
+ * The whole measurement in one command ({@code java -jar benchmarks/target/benchmarks.jar}): JMH
+ * runs {@link GradientBenchmarks} and {@link BaselineBenchmarks} with the GC profiler, function by
+ * function, the ratio table is computed from that one session, then the processor's compile-time
+ * cost is measured. Prints the report as Markdown and writes it, with JMH's JSON, to the output
+ * directory.
  *
  * <pre>
  * --quick               one short iteration each: checks the pipeline, measures nothing
  * --functions a,b       only these functions (default: all, see {@link Problems#names()})
- * --out DIR             where report.md and jmh-result.json go (default: benchmarks/target if
- *                       it exists, else the working directory)
+ * --out DIR             where report.md and jmh/*.json go (default: benchmarks/target if it
+ *                       exists, else the working directory)
  * --no-processor-cost   skip the compile-time measurement
  * </pre>
  *
- * Budget (the default): 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement per benchmark; about 20
- * minutes on two cores.
+ * Budget (the default): 2 forks, each 3 × 0.5 s warm-up and 5 × 0.5 s measurement, per benchmark:
+ * about 25 minutes on two cores. Two short forks rather than one long one, because on a shared
+ * machine the time of the same code differs more from fork to fork than from iteration to
+ * iteration, and the confidence interval should show it.
  */
 public final class Suite {
     private Suite() {}
@@ -54,26 +56,37 @@ public final class Suite {
             }
         }
         functions.forEach(f -> Problems.create(f, Size.SMALL)); // fails fast on a misspelt name
-        Files.createDirectories(out);
-        Path json = out.resolve("jmh-result.json");
+        Files.createDirectories(out.resolve("jmh"));
 
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("\\." + GradientBenchmarks.class.getSimpleName() + "\\.")
-                .include("\\." + BaselineBenchmarks.class.getSimpleName() + "\\.")
-                .param("function", functions.toArray(String[]::new))
-                .addProfiler(GCProfiler.class)
-                .shouldFailOnError(true)
-                .result(json.toString())
-                .resultFormat(ResultFormatType.JSON)
-                .forks(1);
-        if (quick) {
-            options.warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
-                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
-        } else {
-            options.warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+        // One JMH runner per function and size, so that the implementations compared in a ratio
+        // run within a minute or two of each other: on a shared machine the background load
+        // drifts over the half hour of the whole suite, and JMH would otherwise run each
+        // implementation of every function before the next implementation of any.
+        List<RunResult> results = new ArrayList<>();
+        for (String function : functions) {
+            for (Size size : Size.values()) {
+                ChainedOptionsBuilder options = new OptionsBuilder()
+                        .include("\\." + GradientBenchmarks.class.getSimpleName() + "\\.")
+                        .param("function", function)
+                        .param("size", size.label())
+                        .addProfiler(GCProfiler.class)
+                        .shouldFailOnError(true)
+                        .result(out.resolve("jmh/" + function + "-" + size.label() + ".json").toString())
+                        .resultFormat(ResultFormatType.JSON)
+                        .forks(quick ? 1 : 2);
+                if (size == Size.SMALL) {
+                    options.include("\\." + BaselineBenchmarks.class.getSimpleName() + "\\.");
+                }
+                if (quick) {
+                    options.warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
+                            .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
+                } else {
+                    options.warmupIterations(3).warmupTime(TimeValue.milliseconds(500))
+                            .measurementIterations(5).measurementTime(TimeValue.milliseconds(500));
+                }
+                results.addAll(new Runner(options.build()).run());
+            }
         }
-        Collection<RunResult> results = new Runner(options.build()).run();
 
         List<String> report = new ArrayList<>();
         report.add("## Run time\n\n" + new RatioTable(Measurement.of(results), functions).markdown());
@@ -85,6 +98,6 @@ public final class Suite {
         System.out.println();
         System.out.println(markdown);
         Files.writeString(out.resolve("report.md"), markdown);
-        System.out.println("Written: " + out.resolve("report.md") + ", " + json);
+        System.out.println("Written: " + out.resolve("report.md") + ", JMH's results in " + out.resolve("jmh"));
     }
 }
