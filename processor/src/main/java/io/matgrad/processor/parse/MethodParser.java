@@ -7,6 +7,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.matgrad.processor.diag.ErrorReporter;
+import io.matgrad.processor.diag.InternalErrors;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.ir.Binding;
 import io.matgrad.processor.ir.Expr;
@@ -66,7 +67,7 @@ public final class MethodParser {
         try {
             return parseOrReport(method);
         } catch (RuntimeException | StackOverflowError e) {
-            reporter.error(Message.INTERNAL_ERROR, method, method.getSimpleName(), e);
+            reporter.error(Message.INTERNAL_ERROR, method, method.getSimpleName(), InternalErrors.describe(e));
             return Optional.empty();
         }
     }
@@ -86,6 +87,8 @@ public final class MethodParser {
         }
         ParseContext cx = context(method, path.getCompilationUnit(), known);
         boolean distinctNames = declareParameters(cx, signature);
+        // Declared shapes first: the body is then checked against them, at its expressions.
+        ShapeAnnotations.declare(method, signature.kinds(), cx.dims, reporter);
         Optional<BodyTranslator.Body> body = new BodyTranslator(cx, signature.returnKind()).translate(tree.getBody());
         if (body.isEmpty() || !signature.isComplete() || !distinctNames || reporter.errorReportedSince(mark)) {
             return Optional.empty();

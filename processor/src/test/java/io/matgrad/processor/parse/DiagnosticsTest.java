@@ -54,9 +54,10 @@ class DiagnosticsTest {
                 + " result with matrix operations, e.g. mult or sum");
         assertThat(Message.INTERNAL_ERROR.render("f", "boom")).isEqualTo(
                 "[MatgradInternalError] internal error in matgrad while differentiating f: boom; please report it");
-        assertThat(Message.SHAPE_MISMATCH.render("mult(A, x)", "A.numCols", "x.numRows", "A.numCols", 3, "x.numRows", 4))
-                .isEqualTo("[MatgradShapeMismatch] mult(A, x) needs A.numCols == x.numRows, but A.numCols is 3 and"
-                        + " x.numRows is 4; fix the operands' shapes, e.g. swap or transpose an operand");
+        assertThat(Message.SHAPE_MISMATCH.render("mult(A, x)", "A.numCols", "x.numRows",
+                "A.numCols is 3 (from @Shape(\"2 x 3\") A) and x.numRows is 4 (from @Shape(\"4 x 1\") x)", "fix it"))
+                .isEqualTo("[MatgradShapeMismatch] mult(A, x) needs A.numCols == x.numRows, but A.numCols is 3 (from"
+                        + " @Shape(\"2 x 3\") A) and x.numRows is 4 (from @Shape(\"4 x 1\") x); fix it");
         assertThat(Message.NO_TREES.render()).contains("compile with javac");
     }
 
