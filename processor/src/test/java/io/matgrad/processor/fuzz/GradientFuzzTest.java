@@ -134,16 +134,17 @@ class GradientFuzzTest {
         return t.failures;
     }
 
-    /** Compiles {@code functions} as one class and checks each; on a failed compilation, finds the culprits. */
+    /** Compiles {@code functions} as one class and checks each; on a failed compilation, bisects to the culprits. */
     private void run(String className, List<Generator.Function> functions) {
         Compilation compilation = Compilations.compile(source(className, functions));
         if (compilation.status() != Compilation.Status.SUCCESS) {
             if (functions.size() == 1) {
                 fail(functions.get(0), "did not compile:\n" + Compilations.messages(compilation));
             } else {
-                for (Generator.Function f : functions) {
-                    run(className + "_" + f.name(), List.of(f));
-                }
+                // bisect: a failure of one function fails its whole class
+                int half = functions.size() / 2;
+                run(className + "a", functions.subList(0, half));
+                run(className + "b", functions.subList(half, functions.size()));
             }
             return;
         }
@@ -324,9 +325,10 @@ class GradientFuzzTest {
             System.out.println("matgrad fuzz: known bug, seed " + seed(f) + ": " + known);
             return;
         }
-        System.out.println("matgrad fuzz: FAILED seed " + seed(f) + ": " + what.lines().findFirst().orElse(""));
-        failures.add("seed " + seed(f) + " (-Dmatgrad.fuzz.seed=" + seed(f) + " -Dmatgrad.fuzz.count=1): " + what
-                + "\n" + f.source());
+        String failure = "seed " + seed(f) + " (-Dmatgrad.fuzz.seed=" + seed(f) + " -Dmatgrad.fuzz.count=1): " + what
+                + "\n" + f.source();
+        System.out.println("matgrad fuzz: FAILED " + failure);
+        failures.add(failure);
     }
 
     private static long seed(Generator.Function f) {

@@ -15,13 +15,27 @@ class KnownBugsTest {
     static final String SCALED_TEMPORARY = "opt: a temporary is scaled in place (t2 = 2 t2) while a later fused"
             + " step still reads it as unscaled (add(2.0, t2, ...)): logSumExp(scale(2.0, transpose(A)))";
 
+    static final String SIMPLIFIER_RECURSION = "opt: Simplifier recurses without end (StackOverflowError in"
+            + " Simplifier$Rules.visitMatMul, reported as [MatgradInternalError]) on"
+            + " dot(diag(mult(mult(v, mult(P, Q)), c)), diag(v)) wrt c, with v 3x1, P 1x2, Q 2x1, c 1x1";
+
+    @Test
+    @Disabled("bug: " + SIMPLIFIER_RECURSION)
+    void simplifierRecursesOnProductsOfOneByOneMatrices() {
+        assertThat(GradientFuzzTest.probe(List.of(Functions.of("f0", "v 3x1, P 1x2, Q 2x1, c 1x1", "c",
+                "return dot(diag(mult(mult(v, mult(P, Q)), c)), diag(v));"))))
+                .isEmpty();
+    }
+
     @Test
     @Disabled("bug: " + SCALED_TEMPORARY)
     void scaledTemporaryReadAsUnscaled() {
         assertThat(GradientFuzzTest.probe(List.of(
                 Functions.of("f0", "A 3x2", "A", "return logSumExp(scale(2.0, transpose(A)));"),
                 Functions.of("f1", "A 3x3, S 3x3 spd", "A", "return logSumExp(scale(2.0, solve(S, A)));"),
-                Functions.of("f2", "A 3x3, B 3x3", "A", "return logSumExp(scale(2.0, sub(A, B)));"))))
+                Functions.of("f2", "A 3x3, B 3x3", "A", "return logSumExp(scale(2.0, sub(A, B)));"),
+                Functions.of("f3", "S 3x3 spd, s, A 3x3", "S", "return det(add(S, mult(transpose(tanh(scale(s, sub(A,"
+                        + " elementMult(S, S))))), tanh(scale(s, sub(A, elementMult(S, S)))))));"))))
                 .isEmpty();
     }
 
