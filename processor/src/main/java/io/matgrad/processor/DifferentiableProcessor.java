@@ -2,11 +2,11 @@ package io.matgrad.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import com.sun.source.util.Trees;
 import io.matgrad.processor.diag.ErrorReporter;
 import io.matgrad.processor.diag.Message;
+import io.matgrad.processor.emit.GeneratedFunction;
 import io.matgrad.processor.emit.GradientsWriter;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.parse.MethodParser;
@@ -83,11 +83,11 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             return;
         }
         ClassName original = ClassName.get(owner);
-        List<MethodSpec> generated = new ArrayList<>();
+        List<GeneratedFunction> generated = new ArrayList<>();
         for (ExecutableElement method : methods) {
             try {
                 Optional<Function> function = parser.parse(method);
-                function.ifPresent(f -> generated.addAll(GradientsWriter.methods(f, original)));
+                function.ifPresent(f -> generated.add(GradientsWriter.function(f, original)));
             } catch (RuntimeException | StackOverflowError e) {
                 reporter.error(Message.INTERNAL_ERROR, method, method.getSimpleName(), e);
             }
