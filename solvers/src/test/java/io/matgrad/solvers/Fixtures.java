@@ -53,17 +53,22 @@ public final class Fixtures {
 
     /**
      * Fitting exp(a + k t) to exact samples of exp(0.5 − 1.3 t) at 20 times in [0, 2]: the
-     * residuals exp(Ax) − b, with rows (1, t) in A, vanish at x* = (0.5, −1.3).
+     * residuals exp(Ax) − b, with rows (1, t) in A, vanish at x* = (0.5, −1.3). The residuals and
+     * their Jacobian are matgrad's, computed by one workspace into the solver's storage.
      */
-    public record ExponentialFit(DMatrixRMaj A, DMatrixRMaj b, DMatrixRMaj minimum) {
-        public static ExponentialFit make() {
-            DMatrixRMaj A = new DMatrixRMaj(20, 2);
+    public static final class ExponentialFit {
+        public final DMatrixRMaj A = new DMatrixRMaj(20, 2);
+        public final DMatrixRMaj minimum = new DMatrixRMaj(2, 1, true, 0.5, -1.3);
+        public final DMatrixRMaj b;
+        private final ProblemsGradients.ExponentialResidualsWorkspace workspace =
+                new ProblemsGradients.ExponentialResidualsWorkspace();
+
+        public ExponentialFit() {
             for (int i = 0; i < 20; i++) {
                 A.set(i, 0, 1);
                 A.set(i, 1, 2.0 * i / 19);
             }
-            DMatrixRMaj minimum = new DMatrixRMaj(2, 1, true, 0.5, -1.3);
-            return new ExponentialFit(A, MatrixOps.exp(MatrixOps.mult(A, minimum)), minimum);
+            b = MatrixOps.exp(MatrixOps.mult(A, minimum));
         }
 
         public int n() {
@@ -74,23 +79,14 @@ public final class Fixtures {
             return A.numRows;
         }
 
-        /** r(x) = exp(Ax) − b, into {@code out}. */
-        public void residuals(DMatrixRMaj x, DMatrixRMaj out) {
-            out.setTo(Problems.exponentialResiduals(A, x, b));
+        /** r(x) = exp(Ax) − b. */
+        public ResidualFunction residuals() {
+            return (x, out) -> workspace.value(A, x, b, out);
         }
 
-        /**
-         * ∂r/∂x = diag(exp(Ax)) A, by hand until matgrad generates Jacobians; the tests check it
-         * against finite differences.
-         */
-        public void jacobian(DMatrixRMaj x, DMatrixRMaj out) {
-            DMatrixRMaj e = MatrixOps.exp(MatrixOps.mult(A, x));
-            out.reshape(A.numRows, A.numCols);
-            for (int i = 0; i < A.numRows; i++) {
-                for (int j = 0; j < A.numCols; j++) {
-                    out.set(i, j, e.get(i) * A.get(i, j));
-                }
-            }
+        /** ∂r/∂x = diag(exp(Ax)) A, generated. */
+        public JacobianFunction jacobian() {
+            return (x, out) -> workspace.jacobianX(A, x, b, out);
         }
     }
 

@@ -10,7 +10,7 @@ public final class Models {
     private Models() {}
 
     /** ‖Ax − b‖² + λ‖x‖². */
-    @Differentiable(wrt = "x")
+    @Differentiable(wrt = "x", hessian = true)
     public static double ridge(DMatrixRMaj A, DMatrixRMaj x, DMatrixRMaj b, double lambda) {
         DMatrixRMaj r = sub(mult(A, x), b);
         return dot(r, r) + lambda * normSq(x);

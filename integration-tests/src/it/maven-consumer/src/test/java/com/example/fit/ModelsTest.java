@@ -13,7 +13,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.api.Test;
 
-/** What a user tests: the generated gradient is right, and a solver finds the known minimum with it. */
+/** What a user tests: the generated derivatives are right, and a solver finds the known minimum with them. */
 class ModelsTest {
     private static final double LAMBDA = 0.5;
     private final Random random = new Random(1);
@@ -25,6 +25,16 @@ class ModelsTest {
         DMatrixRMaj x = RandomMatrices_DDRM.rectangle(3, 1, -1, 1, random);
         GradientCheck.check(v -> Models.ridge(A, v, b, LAMBDA), ModelsGradients.ridgeGradX(A, x, b, LAMBDA), x)
                 .requireBelow(1e-6);
+    }
+
+    @Test
+    void theGeneratedHessianAndHessianVectorProductAgreeWithFiniteDifferences() {
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(3, 1, -1, 1, random);
+        DMatrixRMaj v = RandomMatrices_DDRM.rectangle(3, 1, -1, 1, random);
+        GradientCheck.checkHessian(u -> Models.ridge(A, u, b, LAMBDA), ModelsGradients.ridgeHessianX(A, x, b, LAMBDA), x)
+                .requireBelow(1e-5);
+        GradientCheck.checkHessianVectorProduct(u -> ModelsGradients.ridgeGradX(A, u, b, LAMBDA),
+                ModelsGradients.ridgeHessVecX(A, x, b, LAMBDA, v), x, v).requireBelow(1e-6);
     }
 
     @Test
