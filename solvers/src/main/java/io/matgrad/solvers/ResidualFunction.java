@@ -5,10 +5,12 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * The residuals {@code r(x)} of a least-squares problem, minimize {@code ‖r(x)‖²}: an m x 1 vector
  * function of the n parameters. A {@code @Differentiable} method returning {@code DMatrixRMaj}
- * computes one:
+ * computes one; its generated workspace computes it into the solver's storage, allocating nothing:
  *
  * <pre>{@code
- * ResidualFunction r = (x, out) -> out.setTo(Models.residuals(A, x, b));
+ * ModelsGradients.ResidualsWorkspace workspace = new ModelsGradients.ResidualsWorkspace();
+ * ResidualFunction r = (x, out) -> workspace.value(A, x, b, out);
+ * ResidualFunction simpler = (x, out) -> out.setTo(Models.residuals(A, x, b));
  * }</pre>
  */
 @FunctionalInterface

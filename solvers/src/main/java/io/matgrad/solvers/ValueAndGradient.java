@@ -8,6 +8,9 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <pre>{@code
  * ValueAndGradient f = (x, grad) -> ModelsGradients.logisticValueAndGrad(A, x, y, grad);
+ * // or allocation-free, through the function's generated workspace:
+ * ModelsGradients.LogisticWorkspace workspace = new ModelsGradients.LogisticWorkspace();
+ * ValueAndGradient g = (x, grad) -> workspace.valueAndGrad(A, x, y, grad);
  * }</pre>
  *
  * <p>Adapters call it with {@code x} and {@code gradient} wrapping a solver's own arrays

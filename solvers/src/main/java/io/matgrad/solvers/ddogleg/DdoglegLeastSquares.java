@@ -14,9 +14,10 @@ import org.ejml.data.DMatrixRMaj;
  * {@code FactoryOptimization.dogleg}):
  *
  * <pre>{@code
+ * ModelsGradients.ResidualsWorkspace workspace = new ModelsGradients.ResidualsWorkspace();
  * DdoglegLeastSquares problem = DdoglegLeastSquares.of(n, m,
- *         (x, r) -> r.setTo(Models.residuals(A, x, b)),
- *         (x, J) -> J.setTo(ModelsGradients.residualsJacobianX(A, x, b)));
+ *         (x, r) -> workspace.value(A, x, b, r),
+ *         (x, J) -> workspace.jacobianX(A, x, b, J));
  * UnconstrainedLeastSquares<DMatrixRMaj> lm = FactoryOptimization.levenbergMarquardt(null, false);
  * lm.setFunction(problem.residuals(), problem.jacobian());
  * lm.initialize(start, 1e-12, 1e-12);

@@ -23,8 +23,10 @@ import org.ddogleg.optimization.functions.FunctionNtoS;
  *
  * <p>DDogleg asks for the value and the gradient in separate calls, usually at the same point: the
  * two functions share a {@link CachedValueAndGradient}, so one generated {@code nameValueAndGrad}
- * call serves both. DDogleg's arrays are wrapped as matrices ({@code DMatrixRMaj.wrap}), never
- * copied; the gradient is written straight into a wrapped array.
+ * call serves both. DDogleg's point is wrapped as a matrix ({@code DMatrixRMaj.wrap}), never
+ * copied; the gradient is written in place into the cache's wrapped array, from which DDogleg's
+ * copy is taken ({@code n} doubles). With a generated workspace,
+ * {@code (x, grad) -> workspace.valueAndGrad(A, x, y, grad)}, an evaluation allocates nothing.
  *
  * <p>Not thread-safe, like the minimizer it serves: one per minimization.
  */

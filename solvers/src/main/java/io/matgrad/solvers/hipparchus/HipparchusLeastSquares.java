@@ -18,8 +18,9 @@ import org.hipparchus.util.Pair;
  * {@code GaussNewtonOptimizer}):
  *
  * <pre>{@code
+ * ModelsGradients.ResidualsWorkspace workspace = new ModelsGradients.ResidualsWorkspace();
  * LeastSquaresProblem problem = HipparchusLeastSquares.builder(n, m,
- *                 (x, r) -> r.setTo(Models.residuals(A, x, b)),
+ *                 (x, r) -> workspace.value(A, x, b, r),
  *                 (x, J) -> J.setTo(ModelsGradients.residualsJacobianX(A, x, b)))
  *         .start(start).maxEvaluations(1000).maxIterations(1000)
  *         .build();
