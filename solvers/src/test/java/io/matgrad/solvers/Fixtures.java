@@ -95,10 +95,17 @@ public final class Fixtures {
      * every nonlinear solver is tried on, with its minimum at (1, 1).
      */
     public static final class Rosenbrock {
-        public static final DMatrixRMaj MINIMUM = new DMatrixRMaj(2, 1, true, 1, 1);
-        public static final double[] START = {-1.2, 1};
-
         private Rosenbrock() {}
+
+        /** (1, 1). */
+        public static DMatrixRMaj minimum() {
+            return new DMatrixRMaj(2, 1, true, 1, 1);
+        }
+
+        /** (−1.2, 1), the customary start, on the far side of the valley. */
+        public static double[] start() {
+            return new double[] {-1.2, 1};
+        }
 
         public static void residuals(DMatrixRMaj x, DMatrixRMaj out) {
             out.set(0, 10 * (x.get(1) - x.get(0) * x.get(0)));

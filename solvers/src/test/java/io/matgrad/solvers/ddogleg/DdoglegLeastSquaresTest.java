@@ -38,7 +38,7 @@ class DdoglegLeastSquaresTest {
     @MethodSource("solvers")
     void findsTheBottomOfRosenbrocksValley(String name, Supplier<UnconstrainedLeastSquares<DMatrixRMaj>> factory) {
         DdoglegLeastSquares problem = DdoglegLeastSquares.of(2, 2, Rosenbrock::residuals, Rosenbrock::jacobian);
-        assertNear(Rosenbrock.MINIMUM, solve(factory.get(), problem, Rosenbrock.START.clone()), 1e-8);
+        assertNear(Rosenbrock.minimum(), solve(factory.get(), problem, Rosenbrock.start()), 1e-8);
     }
 
     @ParameterizedTest(name = "{0}")

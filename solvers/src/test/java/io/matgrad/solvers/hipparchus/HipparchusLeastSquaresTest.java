@@ -26,9 +26,9 @@ class HipparchusLeastSquaresTest {
     @Test
     void levenbergMarquardtFindsTheBottomOfRosenbrocksValley() {
         LeastSquaresProblem problem = HipparchusLeastSquares.builder(2, 2, Rosenbrock::residuals, Rosenbrock::jacobian)
-                .start(Rosenbrock.START).maxEvaluations(1000).maxIterations(1000).build();
+                .start(Rosenbrock.start()).maxEvaluations(1000).maxIterations(1000).build();
         LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer().optimize(problem);
-        assertNear(Rosenbrock.MINIMUM, optimum.getPoint().toArray(), 1e-8);
+        assertNear(Rosenbrock.minimum(), optimum.getPoint().toArray(), 1e-8);
         assertEquals(0, optimum.getCost(), 1e-10);
     }
 
