@@ -38,4 +38,19 @@ public @interface Differentiable {
 
     /** Whether to generate {@code nameHessianX} and {@code nameHessVecX} too. */
     boolean hessian() default false;
+
+    /**
+     * How {@code nameJacobianX} lays out the Jacobian of a vector function {@code f} (m x 1) with
+     * respect to {@code x} (n x 1): {@link Layout#NUMERATOR}, m x n, the default; or
+     * {@link Layout#DENOMINATOR}, its transpose, n x m.
+     */
+    Layout jacobianLayout() default Layout.NUMERATOR;
+
+    /** The two layouts of a Jacobian, as the matrix-calculus literature defines them. */
+    enum Layout {
+        /** {@code ∂f/∂xᵀ}, m x n: entry ij is {@code ∂f_i/∂x_j}; row i is the gradient of {@code f_i}, transposed. */
+        NUMERATOR,
+        /** {@code ∂fᵀ/∂x}, n x m: entry ij is {@code ∂f_j/∂x_i}; column j is the gradient of {@code f_j}. */
+        DENOMINATOR
+    }
 }

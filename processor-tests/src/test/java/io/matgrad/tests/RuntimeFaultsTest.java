@@ -43,10 +43,10 @@ class RuntimeFaultsTest {
     // ---------------------------------------------------------------- shapes
 
     @Test
-    void wrongShapesNameTheMethodTheParametersTheirShapesAndTheRule() {
+    void wrongShapesNameTheFunctionTheParametersTheirShapesAndTheRule() {
         IllegalArgumentException e = thrownBy(IllegalArgumentException.class, "leastSquaresGradX",
                 random(3, 2), random(3, 1), random(3, 1));
-        assertEquals("leastSquaresGradX: x is 3x1 and A is 3x2, but mult(A, x) needs x.numRows == A.numCols",
+        assertEquals("leastSquares: x is 3x1 and A is 3x2, but mult(A, x) needs x.numRows == A.numCols",
                 e.getMessage());
     }
 
@@ -55,14 +55,14 @@ class RuntimeFaultsTest {
         // everything fits the formula, but S is not the declared 3 x 3
         IllegalArgumentException e = thrownBy(IllegalArgumentException.class, "declaredGradX",
                 random(2, 4), random(4, 1), random(2, 2), random(2, 1));
-        assertEquals("declaredGradX: S is 2x2, but @Shape(\"3 x 3\") S needs S.numRows == 3", e.getMessage());
+        assertEquals("declared: S is 2x2, but @Shape(\"3 x 3\") S needs S.numRows == 3", e.getMessage());
     }
 
     @Test
     void declaredNamesAreCheckedOnEntry() {
         IllegalArgumentException e = thrownBy(IllegalArgumentException.class, "declaredGradX",
                 random(2, 4), random(5, 1), random(3, 3), random(2, 1));
-        assertEquals("declaredGradX: x is 5x1 and A is 2x4, but @Shape(\"n x 1\") x needs x.numRows == A.numCols",
+        assertEquals("declared: x is 5x1 and A is 2x4, but @Shape(\"n x 1\") x needs x.numRows == A.numCols",
                 e.getMessage());
     }
 
@@ -192,7 +192,7 @@ class RuntimeFaultsTest {
         DMatrixRMaj b = random(4, 1);
         DMatrixRMaj before = x.copy();
         IllegalArgumentException e = thrownBy(IllegalArgumentException.class, "leastSquaresValueAndGrad", a, x, b, x);
-        assertEquals("leastSquaresValueAndGrad: the output gradX is the same matrix as x; pass a separate matrix to"
+        assertEquals("leastSquares: the output gradX is the same matrix as x; pass a separate matrix to"
                 + " receive the result", e.getMessage());
         assertTrue(MatrixFeatures_DDRM.isIdentical(before, x, 0), "the input is untouched");
     }
@@ -202,7 +202,7 @@ class RuntimeFaultsTest {
         DMatrixRMaj out = new DMatrixRMaj(1, 1);
         IllegalArgumentException e = thrownBy(IllegalArgumentException.class, "logisticValueAndGrad",
                 random(5, 3), random(5, 1), random(3, 1), out, out);
-        assertEquals("logisticValueAndGrad: the output gradW is the same matrix as gradX; pass a separate matrix to"
+        assertEquals("logistic: the output gradW is the same matrix as gradX; pass a separate matrix to"
                 + " receive the result", e.getMessage());
     }
 

@@ -2,13 +2,13 @@ package io.matgrad.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import com.sun.source.util.Trees;
 import io.matgrad.processor.diag.AbortException;
 import io.matgrad.processor.diag.ErrorReporter;
 import io.matgrad.processor.diag.InternalErrors;
 import io.matgrad.processor.diag.Message;
+import io.matgrad.processor.emit.GeneratedFunction;
 import io.matgrad.processor.emit.GradientsWriter;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.parse.MethodParser;
@@ -51,7 +51,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     /** The stages after parsing, as one step; a seam for tests that make them fail. */
     interface Backend {
-        List<MethodSpec> methods(Function function, ClassName original);
+        GeneratedFunction function(Function function, ClassName original);
     }
 
     private final Backend backend;
@@ -61,7 +61,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     private boolean noTreesReported;
 
     public DifferentiableProcessor() {
-        this(GradientsWriter::methods);
+        this(GradientsWriter::function);
     }
 
     DifferentiableProcessor(Backend backend) {
@@ -113,9 +113,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             return;
         }
         ClassName original = ClassName.get(owner);
-        List<MethodSpec> generated = new ArrayList<>();
+        List<GeneratedFunction> generated = new ArrayList<>();
         for (ExecutableElement method : methods) {
-            guarded(method, () -> parser.parse(method).ifPresent(f -> generated.addAll(backend.methods(f, original))));
+            guarded(method, () -> parser.parse(method).ifPresent(f -> generated.add(backend.function(f, original))));
         }
         TypeSpec.Builder type = GradientsWriter.type(original, generated, getClass().getName());
         // one originating element, the class: what Gradle's isolating mode needs to track the file

@@ -60,7 +60,7 @@ class ProcessorRobustnessTest {
             if (function.name().equals(broken)) {
                 sneakyThrow(failure);
             }
-            return GradientsWriter.methods(function, original);
+            return GradientsWriter.function(function, original);
         });
     }
 

@@ -168,17 +168,7 @@ public final class ReverseMode {
 
         @Override
         public Void visitApply(Expr.Apply node) {
-            Expr x = node.operand();
-            Expr derivative = switch (node.fn()) {
-                case EXP -> node;
-                case LOG -> new Expr.Div(ones(x), x);
-                case TANH -> new Expr.Sub(ones(x), new Expr.Apply(Fn.SQUARE, node));
-                case SIGMOID -> new Expr.Mul(node, new Expr.Sub(ones(x), node));
-                case SOFTPLUS -> new Expr.Apply(Fn.SIGMOID, x);
-                case SQUARE -> Exprs.times(new Expr.Constant(2), x);
-                case SQRT -> new Expr.Div(ones(x), Exprs.times(new Expr.Constant(2), node));
-            };
-            accumulate(x, new Expr.Mul(current, derivative));
+            accumulate(node.operand(), new Expr.Mul(current, Calculus.derivative(node)));
             return null;
         }
 
@@ -252,15 +242,13 @@ public final class ReverseMode {
             Expr adjoint = switch (node.op()) {
                 case TRACE -> new Expr.Scale(current, new Expr.Identity(a.shape().rows()));
                 // ∂det/∂X = det(X) X⁻ᵀ
-                case DET -> new Expr.Scale(new Expr.Mul(current, node), new Expr.Transpose(new Expr.Inverse(a)));
+                case DET -> new Expr.Scale(new Expr.Mul(current, node), Calculus.inverseTranspose(a));
                 // ∂log|det X|/∂X = X⁻ᵀ
-                case LOG_DET -> new Expr.Scale(current, new Expr.Transpose(new Expr.Inverse(a)));
+                case LOG_DET -> new Expr.Scale(current, Calculus.inverseTranspose(a));
                 case NORM_SQ -> new Expr.Scale(new Expr.Mul(new Expr.Constant(2), current), a);
                 case NORM -> new Expr.Scale(new Expr.Div(current, node), a);
                 case SUM -> new Expr.Scale(current, ones(a));
-                // the softmax: e^(a_ij − lse)
-                case LOG_SUM_EXP -> new Expr.Scale(current,
-                        new Expr.Apply(Fn.EXP, new Expr.Sub(a, new Expr.Scale(node, ones(a)))));
+                case LOG_SUM_EXP -> new Expr.Scale(current, Calculus.softmax(a, node));
             };
             accumulate(a, adjoint);
             return null;

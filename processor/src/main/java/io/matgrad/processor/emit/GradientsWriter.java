@@ -4,6 +4,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+
 import com.palantir.javapoet.TypeSpec;
 import io.matgrad.processor.ir.Function;
 import java.util.List;
@@ -18,9 +19,9 @@ public final class GradientsWriter {
         return ClassName.get(original.packageName(), String.join("_", original.simpleNames()) + "Gradients");
     }
 
-    /** The generated methods of one function declared in {@code original}. */
-    public static List<MethodSpec> methods(Function function, ClassName original) {
-        return DerivativeMethods.of(function, original);
+    /** The generated code of one function declared in {@code original}. */
+    public static GeneratedFunction function(Function function, ClassName original) {
+        return FunctionWriter.write(function, original, generatedName(original));
     }
 
     /** The source file of {@code type}, generated for the functions of {@code original}. */
@@ -33,14 +34,22 @@ public final class GradientsWriter {
      *
      * @param generator the processor's name, for {@code @Generated}
      */
-    public static TypeSpec.Builder type(ClassName original, List<MethodSpec> methods, String generator) {
-        return TypeSpec.classBuilder(generatedName(original))
+    public static TypeSpec.Builder type(ClassName original, List<GeneratedFunction> functions, String generator) {
+        TypeSpec.Builder type = TypeSpec.classBuilder(generatedName(original))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(AnnotationSpec.builder(Types.GENERATED).addMember("value", "$S", generator).build())
                 .addJavadoc("Exact derivatives of the {@code @Differentiable} methods of {@link $T}, derived at\n"
-                        + "compile time by matgrad. Every method is a pure function of its arguments: safe to call\n"
-                        + "from many threads at once, and it never modifies its inputs.\n", original)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethods(methods);
+                        + "compile time by matgrad. Every static method is a pure function of its arguments: safe to\n"
+                        + "call from many threads at once, and it never modifies its inputs. Each function also has a\n"
+                        + "workspace class whose methods compute the same into caller-owned outputs without\n"
+                        + "allocating, for repeated calls.\n", original)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        for (GeneratedFunction f : functions) {
+            type.addMethods(f.staticMethods());
+        }
+        for (GeneratedFunction f : functions) {
+            type.addType(f.workspace());
+        }
+        return type;
     }
 }

@@ -6,18 +6,14 @@ import io.matgrad.processor.opt.Operand;
 import io.matgrad.processor.opt.Step;
 
 /**
- * Writes one step as the EJML call it stands for. The target matrix already exists (declared with
- * its dimensions by the caller, or passed in), so every call writes into caller-owned storage.
+ * Writes one step as the EJML call it stands for. The target matrix already exists (a workspace
+ * field, or an output the caller passed), so every call writes into storage that outlives it.
  */
 final class KernelWriter {
     private KernelWriter() {}
 
-    /**
-     * The statement for {@code step}.
-     *
-     * @param fresh whether the target was just allocated (so it is zero, and a fill with zero is a no-op)
-     */
-    static CodeBlock write(Step step, boolean fresh) {
+    /** The statement for {@code step}. */
+    static CodeBlock write(Step step) {
         Operand.Ref out = step.target();
         Kernel k = step.kernel();
         if (k instanceof Kernel.Mult m) {
@@ -52,7 +48,7 @@ final class KernelWriter {
             return ops("elementPower", p.a(), p.exponent(), out);
         } else if (k instanceof Kernel.Fill f) {
             if (f.value().isLiteral(0)) {
-                return fresh ? CodeBlock.of("") : CodeBlock.of("$N.zero();\n", out.name());
+                return CodeBlock.of("$N.zero();\n", out.name());
             }
             return ops("fill", out, f.value());
         } else if (k instanceof Kernel.Identity i) {
@@ -67,6 +63,12 @@ final class KernelWriter {
             return CodeBlock.of("$N.setTo($T.inv($N));\n", out.name(), Types.MATRIX_OPS, i.a().name());
         } else if (k instanceof Kernel.Solve s) {
             return CodeBlock.of("$N.setTo($T.solve($N, $N));\n", out.name(), Types.MATRIX_OPS, s.a().name(), s.b().name());
+        } else if (k instanceof Kernel.ScaleRows r) {
+            CodeBlock scale = CodeBlock.of("$T.multRows($N.data, $N);\n", Types.COMMON_OPS, r.d().name(), out.name());
+            return r.m().equals(out) ? scale : CodeBlock.of("$N.setTo($N);\n$L", out.name(), r.m().name(), scale);
+        } else if (k instanceof Kernel.ScaleColumns c) {
+            CodeBlock scale = CodeBlock.of("$T.multCols($N, $N.data);\n", Types.COMMON_OPS, out.name(), c.d().name());
+            return c.m().equals(out) ? scale : CodeBlock.of("$N.setTo($N);\n$L", out.name(), c.m().name(), scale);
         } else if (k instanceof Kernel.Copy c) {
             return CodeBlock.of("$N.setTo($N);\n", out.name(), c.a().name());
         } else if (k instanceof Kernel.Let l) {

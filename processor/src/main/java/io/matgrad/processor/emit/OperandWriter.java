@@ -28,10 +28,13 @@ final class OperandWriter {
         return Double.toString(value);
     }
 
-    /** A dimension as a Java {@code int} expression: {@code A.numCols} or {@code 1}. */
+    /** A dimension as a Java {@code int} expression: {@code A.numCols}, {@code X.getNumElements()} or {@code 1}. */
     static CodeBlock dim(Dim dim) {
         if (dim instanceof Dim.Axis axis) {
             return CodeBlock.of("$N.$N", axis.matrix(), axis.side().field());
+        }
+        if (dim instanceof Dim.Entries entries) {
+            return CodeBlock.of("$N.getNumElements()", entries.matrix());
         }
         return CodeBlock.of("$L", ((Dim.Fixed) dim).size());
     }

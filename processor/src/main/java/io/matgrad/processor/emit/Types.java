@@ -15,6 +15,7 @@ final class Types {
     static final ClassName MATRIX_OPS = ClassName.get("io.matgrad.runtime", "MatrixOps");
     static final ClassName ELEMENTWISE = ClassName.get("io.matgrad.runtime", "Elementwise");
     static final ClassName ARGUMENTS = ClassName.get("io.matgrad.runtime", "Arguments");
+    static final ClassName VEC = ClassName.get("io.matgrad.runtime", "Vec");
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 }

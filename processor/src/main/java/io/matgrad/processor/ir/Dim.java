@@ -3,9 +3,10 @@ package io.matgrad.processor.ir;
 /**
  * One dimension of a matrix, known at compile time only symbolically: either a fixed size or one
  * axis of a matrix parameter ({@code A.numRows}). Every dimension in a differentiable function
- * comes from a parameter or is 1, so after shape inference each is one of these two.
+ * comes from a parameter or is 1, so after shape inference each is one of these two; derivatives
+ * with respect to a whole matrix add a third, its number of entries.
  */
-public sealed interface Dim permits Dim.Fixed, Dim.Axis {
+public sealed interface Dim permits Dim.Fixed, Dim.Axis, Dim.Entries {
 
     Dim ONE = new Fixed(1);
 
@@ -28,6 +29,18 @@ public sealed interface Dim permits Dim.Fixed, Dim.Axis {
         @Override
         public String toString() {
             return matrix + "." + side.field();
+        }
+    }
+
+    /**
+     * The number of entries of the matrix parameter {@code matrix}, {@code numRows · numCols}: the
+     * length of {@code vec(matrix)}, for Jacobians and Hessians with respect to a matrix. It never
+     * appears in a parsed function, only in the shapes of such derivatives.
+     */
+    record Entries(String matrix) implements Dim {
+        @Override
+        public String toString() {
+            return matrix + ".numElements";
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param requirements the dimension equalities the body needs at run time
  * @param wrt the parameters to differentiate with respect to, in the annotation's order
  * @param hessian whether Hessians are asked for
+ * @param denominatorLayout whether Jacobians are asked for in denominator layout (n x m) rather
+ *     than numerator layout (m x n)
  */
 public record Function(
         String name,
@@ -23,7 +25,14 @@ public record Function(
         Expr result,
         List<DimRequirement> requirements,
         List<Expr.Variable> wrt,
-        boolean hessian) {
+        boolean hessian,
+        boolean denominatorLayout) {
+
+    /** A function whose Jacobians, if any, are in numerator layout. */
+    public Function(String name, List<Expr.Variable> parameters, List<Binding> locals, Expr result,
+            List<DimRequirement> requirements, List<Expr.Variable> wrt, boolean hessian) {
+        this(name, parameters, locals, result, requirements, wrt, hessian, false);
+    }
 
     public Function {
         Objects.requireNonNull(name);

@@ -64,8 +64,9 @@ public final class Notation implements ExprVisitor<Notation.Printed> {
     }
 
     private static boolean tight(String left, String right) {
+        char last = left.charAt(left.length() - 1);
         return trailingName(left).length() <= 1 && leadingName(right).length() <= 1
-                && !Character.isDigit(left.charAt(left.length() - 1));
+                && !Character.isDigit(last) && last != ')';
     }
 
     private static String trailingName(String s) {
@@ -179,7 +180,9 @@ public final class Notation implements ExprVisitor<Notation.Printed> {
 
     @Override
     public Printed visitMatMul(Expr.MatMul node) {
-        return juxtapose(operand(node.left(), PRODUCT), operand(node.right(), POSTFIX));
+        // the matrix product is associative: A(BC) reads as ABC
+        int right = node.right() instanceof Expr.MatMul && !names.containsKey(node.right()) ? PRODUCT : POSTFIX;
+        return juxtapose(operand(node.left(), PRODUCT), operand(node.right(), right));
     }
 
     @Override

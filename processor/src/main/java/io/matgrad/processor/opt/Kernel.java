@@ -5,7 +5,8 @@ import io.matgrad.processor.ir.Reduction;
 
 /**
  * One call of an EJML (or matgrad runtime) routine, after fusion: what {@code emit} writes as one
- * statement. Matrix kernels write into their step's target; scalar kernels define it.
+ * statement (or, for {@link BasisLoop}, one loop). Matrix kernels write into their step's target;
+ * scalar kernels define it.
  */
 public sealed interface Kernel {
 
@@ -67,6 +68,21 @@ public sealed interface Kernel {
     record Solve(Operand.Ref a, Operand.Ref b) implements Kernel {}
 
     record Copy(Operand.Ref a) implements Kernel {}
+
+    /** {@code diag(d) m}: each row of {@code m} scaled by an entry of {@code d} ({@code multRows}). */
+    record ScaleRows(Operand.Ref d, Operand.Ref m) implements Kernel {}
+
+    /** {@code m diag(d)}: each column of {@code m} scaled by an entry of {@code d} ({@code multCols}). */
+    record ScaleColumns(Operand.Ref m, Operand.Ref d) implements Kernel {}
+
+    /**
+     * A loop over the unit directions of {@code direction}'s space, in vec order: with
+     * {@code direction = e_j}, run {@code body}, then write {@code vec(tangent)} into column (or,
+     * {@code rows}, row) {@code j} of the target. What does not depend on the direction is computed
+     * before the loop.
+     */
+    record BasisLoop(Operand.Ref direction, String index, java.util.List<Step> body, Operand.Ref tangent, boolean rows)
+            implements Kernel {}
 
     // ---- scalar kernels: define the target double ----
 

@@ -74,7 +74,9 @@ public final class Lowering {
         Map<String, Operand> results = new LinkedHashMap<>();
         for (Output output : outputs) {
             Expr root = output.value();
-            if (root.shape().isScalar()) {
+            if (output.sweep() != null) {
+                results.put(output.name(), sweep(output));
+            } else if (root.shape().isScalar()) {
                 results.put(output.name(), value(root));
             } else {
                 Operand.Ref target = new Operand.Ref(output.name(), root.shape());
@@ -85,6 +87,63 @@ public final class Lowering {
             }
         }
         return new Schedule(steps, results, temporaries);
+    }
+
+    /**
+     * An output assembled one basis direction at a time: what does not depend on the direction is
+     * computed once, before the loop, and only read inside it; the rest is the loop's body.
+     */
+    private Operand.Ref sweep(Output output) {
+        Output.Sweep sweep = output.sweep();
+        Expr tangent = output.value();
+        Set<String> direction = Set.of(sweep.direction().name());
+        Map<Expr, Boolean> dependent = new IdentityHashMap<>();
+        for (Expr node : Dag.postOrder(List.of(tangent))) {
+            if (Dag.dependsOn(node, direction, dependent)) {
+                for (Expr operand : node.children()) {
+                    if (!Dag.dependsOn(operand, direction, dependent)) {
+                        hoist(operand);
+                    }
+                }
+            }
+        }
+        // what is computed so far is read in every iteration: none of it may be overwritten in place
+        scratch.clear();
+        Operand.Ref unit = new Operand.Ref(sweep.direction().name(), sweep.direction().shape());
+        temporaries.add(unit);
+        values.put(sweep.direction(), unit);
+        emit(new Expr.Fill(0, unit.shape()), unit, new Kernel.Fill(new Operand.Literal(0)));
+
+        List<Step> outer = new ArrayList<>(steps);
+        Set<Expr> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        before.addAll(values.keySet());
+        steps.clear();
+        Operand.Ref result = ref(tangent);
+        List<Step> body = new ArrayList<>(steps);
+        steps.clear();
+        steps.addAll(outer);
+        // values computed in the body hold the last direction's: forget them
+        values.keySet().removeIf(node -> !before.contains(node));
+        scratch.clear();
+
+        Operand.Ref target = new Operand.Ref(output.name(), sweep.shape());
+        if (!output.given()) {
+            temporaries.add(target);
+        }
+        String index = freshName(tangent, "column");
+        return emit(tangent, target, new Kernel.BasisLoop(unit, index, body, result, sweep.rows()));
+    }
+
+    /**
+     * Computes an operand of the loop body before the loop. A transpose, a diagonal, a scale or a sign
+     * is absorbed by the kernel that reads it: what is hoisted is what they wrap.
+     */
+    private void hoist(Expr e) {
+        if (e instanceof Expr.Transpose || e instanceof Expr.Diag || e instanceof Expr.Scale || e instanceof Expr.Neg) {
+            e.children().forEach(this::hoist);
+        } else if (!e.children().isEmpty()) {
+            value(e);
+        }
     }
 
     // ---------------------------------------------------------------- values
@@ -231,7 +290,13 @@ public final class Lowering {
     }
 
     private Operand.Ref compute(Expr e, Operand.Ref into) {
-        if (e instanceof Expr.MatMul m) {
+        if (e instanceof Expr.MatMul m && m.left() instanceof Expr.Diag d) {
+            Operand.Ref scales = ref(d.vector());
+            return elementwise(e, m.right(), into, x -> new Kernel.ScaleRows(scales, x));
+        } else if (e instanceof Expr.MatMul m && m.right() instanceof Expr.Diag d) {
+            Operand.Ref scales = ref(d.vector());
+            return elementwise(e, m.left(), into, x -> new Kernel.ScaleColumns(x, scales));
+        } else if (e instanceof Expr.MatMul m) {
             return product(m, new Operand.Literal(1), into, false);
         } else if (e instanceof Expr.Scale s) {
             return scale(s, into);

@@ -29,6 +29,8 @@ import java.util.Set;
 public final class Simplifier {
     private final Interner interner;
     private final Set<Expr> available;
+    private final Set<String> varying;
+    private final Map<Expr, Boolean> dependsOnVarying = new IdentityHashMap<>();
     private final Map<Expr, Expr> memo = new IdentityHashMap<>();
     private final Rules rules = new Rules();
 
@@ -36,8 +38,23 @@ public final class Simplifier {
      * @param available nodes, interned by {@code interner}, that are computed regardless (identity set)
      */
     public Simplifier(Interner interner, Set<Expr> available) {
+        this(interner, available, Set.of());
+    }
+
+    /**
+     * @param available nodes, interned by {@code interner}, that are computed regardless (identity set)
+     * @param varying variables that change from one evaluation to the next while the others stay
+     *     (the direction of a Jacobian assembled column by column): products are grouped so that
+     *     the factors that do not change form one product, computed once
+     */
+    public Simplifier(Interner interner, Set<Expr> available, Set<String> varying) {
         this.interner = interner;
         this.available = available;
+        this.varying = varying;
+    }
+
+    private boolean varies(Expr e) {
+        return !varying.isEmpty() && Dag.dependsOn(e, varying, dependsOnVarying);
     }
 
     public Expr simplify(Expr e) {
@@ -381,13 +398,28 @@ public final class Simplifier {
             if (r instanceof Expr.Neg n) {
                 return neg(normalize(new Expr.MatMul(l, n.operand())));
             }
+            // (EB)C → E(BC) when only E varies: BC is computed once, outside the loop over E
+            if (l instanceof Expr.MatMul eb && varies(eb.left()) && !varies(eb.right()) && !varies(r)) {
+                return normalize(new Expr.MatMul(eb.left(), normalize(new Expr.MatMul(eb.right(), r))));
+            }
+            if (r instanceof Expr.MatMul be && varies(be.right()) && !varies(be.left()) && !varies(l)) {
+                return normalize(new Expr.MatMul(normalize(new Expr.MatMul(l, be.left())), be.right()));
+            }
+            if (l instanceof Expr.Diag a && r instanceof Expr.Diag b) {
+                return normalize(new Expr.Diag(normalize(new Expr.Mul(a.vector(), b.vector()))));
+            }
+            // diag(d) v = d ∘ v, for a column v
+            if (l instanceof Expr.Diag d && r.shape().isColumnVector()) {
+                return normalize(new Expr.Mul(d.vector(), r));
+            }
             // (AB)v → A(Bv): two matrix-vector products instead of a matrix-matrix one
             if (r.shape().isColumnVector() && l instanceof Expr.MatMul ab && !available.contains(ab)
-                    && !ab.right().shape().isColumnVector()) {
+                    && !ab.right().shape().isColumnVector() && !(varies(r) && !varies(ab))) {
                 return normalize(new Expr.MatMul(ab.left(), normalize(new Expr.MatMul(ab.right(), r))));
             }
             // vᵀ(AB) → (vᵀA)B, for a row vector on the left
-            if (isRowVector(l) && r instanceof Expr.MatMul ab && !available.contains(ab) && !isRowVector(ab.left())) {
+            if (isRowVector(l) && r instanceof Expr.MatMul ab && !available.contains(ab) && !isRowVector(ab.left())
+                    && !(varies(l) && !varies(ab))) {
                 return normalize(new Expr.MatMul(normalize(new Expr.MatMul(l, ab.left())), ab.right()));
             }
             return node;

@@ -154,6 +154,6 @@ public final class MethodParser {
                 .collect(Collectors.toMap(Expr.Variable::name, identity()));
         List<Expr.Variable> wrt = signature.wrt().stream().map(byName::get).toList();
         return new Function(method.getSimpleName().toString(), parameters, locals, result, dims.requirements(), wrt,
-                signature.hessian());
+                signature.hessian(), signature.denominatorLayout());
     }
 }

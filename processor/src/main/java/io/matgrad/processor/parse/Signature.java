@@ -11,8 +11,10 @@ import java.util.Optional;
  * @param parameters in declaration order; a parameter of a type outside the language has no kind
  * @param returnKind empty for a return type outside the language
  * @param wrt the parameters to differentiate with respect to, each once, all of them parameters
+ * @param denominatorLayout whether {@code jacobianLayout = DENOMINATOR}
  */
-record Signature(List<Parameter> parameters, Optional<Kind> returnKind, List<String> wrt, boolean hessian) {
+record Signature(List<Parameter> parameters, Optional<Kind> returnKind, List<String> wrt, boolean hessian,
+        boolean denominatorLayout) {
 
     record Parameter(String name, Optional<Kind> kind) {}
 

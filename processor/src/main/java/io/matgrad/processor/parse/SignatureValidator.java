@@ -71,7 +71,10 @@ final class SignatureValidator {
             wrt = List.of(parameters.get(0).name());
         }
         boolean hessian = annotation.map(a -> hessian(method, a, returnKind)).orElse(false);
-        return new Signature(parameters, returnKind, wrt, hessian);
+        boolean denominator = annotation.flatMap(a -> explicitValue(a, "jacobianLayout"))
+                .map(v -> v.getValue().toString().equals("DENOMINATOR"))
+                .orElse(false);
+        return new Signature(parameters, returnKind, wrt, hessian, denominator);
     }
 
     /** The kind of a parameter or result of type {@code t}: only matrices and doubles. */

@@ -40,7 +40,7 @@ class GeneratedCodeTest {
     void generatedGradientsAreExact(String name, Expr body, List<Expr.Variable> wrt) throws Exception {
         Function f = new Function("f", IrFunctions.ALL, List.of(), body, List.of(), wrt, false);
         JavaFile file = GradientsWriter.file(MODELS,
-                GradientsWriter.type(MODELS, GradientsWriter.methods(f, MODELS), "test").build());
+                GradientsWriter.type(MODELS, List.of(GradientsWriter.function(f, MODELS)), "test").build());
         Compilation compilation = Compiler.javac().withClasspath(Classpath.current()).compile(file.toJavaFileObject());
         assertThat(compilation).succeededWithoutWarnings();
         if (System.getenv("MATGRAD_PRINT") != null) {
