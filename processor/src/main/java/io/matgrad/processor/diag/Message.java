@@ -34,6 +34,9 @@ public enum Message {
             "wrt names \"%s\", which is not a parameter of %s: wrt lists parameter names, here %s%s"),
     DUPLICATE_WRT("MatgradDuplicateWrt",
             "wrt names \"%s\" twice; list each parameter once"),
+    CONSTANT_IN_WRT("MatgradConstantInWrt",
+            "%s does not depend on %s, so its derivatives with respect to %s are zero everywhere; check that"
+                    + " the formula uses it, or remove it from wrt"),
     HESSIAN_OF_VECTOR_FUNCTION("MatgradHessianOfVectorFunction",
             "hessian = true asks for Hessians, which exist for double-valued functions only, but %s"
                     + " returns DMatrixRMaj; remove hessian = true (the Jacobian is generated for a"

@@ -14,12 +14,17 @@ import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.ir.Shape;
 import io.matgrad.processor.ir.ShapeCheck;
+import io.matgrad.processor.ir.Dag;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -93,7 +98,30 @@ public final class MethodParser {
         if (body.isEmpty() || !signature.isComplete() || !distinctNames || reporter.errorReportedSince(mark)) {
             return Optional.empty();
         }
-        return Optional.of(function(method, signature, body.get(), cx.dims));
+        Function function = function(method, signature, body.get(), cx.dims);
+        warnAboutConstantWrt(method, function);
+        return Optional.of(function);
+    }
+
+    /**
+     * Warns about a {@code wrt} parameter the result does not depend on: its gradient is zero
+     * everywhere, which is rarely what was meant (a parameter left out of the formula, or the wrong
+     * one named), and a silent zero is the hardest wrong answer to notice.
+     */
+    private void warnAboutConstantWrt(ExecutableElement method, Function function) {
+        for (Expr.Variable x : function.wrt()) {
+            if (Dag.dependsOn(function.result(), Set.of(x.name()), new IdentityHashMap<>())) {
+                continue;
+            }
+            Optional<AnnotationMirror> annotation = KnownTypes.differentiable(method);
+            Optional<AnnotationValue> value = annotation.flatMap(a -> SignatureValidator.wrtValue(a, x.name()));
+            if (value.isPresent()) {
+                reporter.warning(Message.CONSTANT_IN_WRT, method, annotation.get(), value.get(), method.getSimpleName(),
+                        x.name(), x.name());
+            } else {
+                reporter.warning(Message.CONSTANT_IN_WRT, method, method.getSimpleName(), x.name(), x.name());
+            }
+        }
     }
 
     private ParseContext context(ExecutableElement method, CompilationUnitTree unit, KnownTypes known) {

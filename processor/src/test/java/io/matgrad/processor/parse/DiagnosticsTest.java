@@ -61,6 +61,15 @@ class DiagnosticsTest {
         assertThat(Message.NO_TREES.render()).contains("compile with javac");
     }
 
+    /** Users search for an id and find it in the README's table of compile errors. */
+    @Test
+    void everyMessageIsDocumentedInTheReadme() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        for (Message m : Message.values()) {
+            assertThat(readme).contains(m.tag());
+        }
+    }
+
     @Test
     void suggestionsFindPlausibleMisspellings() {
         List<String> parameters = List.of("A", "x", "b");

@@ -122,6 +122,31 @@ class ExpressionRulesTest {
     }
 
     @Test
+    void assignmentsToFieldsAndMatrixEntriesAreErrors() {
+        JavaFileObject source = models("""
+                static double weight = 2.0;
+
+                @Differentiable
+                static double f(DMatrixRMaj A, double s) {
+                    weight = s;
+                    A.data[0] = s;
+                    A.numRows += 1;
+                    return s * sum(A);
+                }
+                """);
+        Compilation c = compile(source);
+        assertThat(c).hadErrorContaining("[MatgradAssignment] weight = s assigns to weight: a @Differentiable body"
+                        + " never modifies parameters, fields or matrices; compute the new value into a new local"
+                        + " instead, e.g. double value = s;")
+                .inFile(source).onLineContaining("weight = s;");
+        assertThat(c).hadErrorContaining("[MatgradAssignment] A.data[0] = s assigns to A.data[0]")
+                .inFile(source).onLineContaining("A.data[0] = s;");
+        assertThat(c).hadErrorContaining("[MatgradAssignment] A.numRows += 1 assigns to A.numRows")
+                .inFile(source).onLineContaining("A.numRows += 1;");
+        assertThat(c).hadErrorCount(3);
+    }
+
+    @Test
     void callsOfEjmlAreErrorsThatNameTheMatrixOpsFunction() {
         JavaFileObject source = models("""
                 @Differentiable

@@ -169,6 +169,53 @@ class SignatureRulesTest {
     }
 
     @Test
+    void wrtNamingAParameterTheResultIgnoresIsAWarning() {
+        JavaFileObject source = models("""
+                @Differentiable(wrt = {"x",
+                        "b"})
+                static double f(DMatrixRMaj A, DMatrixRMaj x, DMatrixRMaj b) {
+                    DMatrixRMaj unused = sub(mult(A, x), b);
+                    return normSq(mult(A, x));
+                }
+
+                @Differentiable
+                static double g(double s, DMatrixRMaj A) {
+                    return sum(A);
+                }
+                """);
+        Compilation c = compile(source);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("[MatgradConstantInWrt] f does not depend on b, so its derivatives with"
+                        + " respect to b are zero everywhere; check that the formula uses it, or remove it from wrt")
+                .inFile(source).onLineContaining("        \"b\"})");
+        // the default wrt, the first parameter: the warning is on the method
+        assertThat(c).hadWarningContaining("[MatgradConstantInWrt] g does not depend on s")
+                .inFile(source).onLineContaining("static double g(");
+        assertThat(c).hadWarningCount(2);
+    }
+
+    @Test
+    void abstractMethodIsAnError() {
+        JavaFileObject source = JavaFileObjects.forSourceString("test.Base", """
+                package test;
+
+                import io.matgrad.annotations.Differentiable;
+                import org.ejml.data.DMatrixRMaj;
+
+                abstract class Base {
+                    @Differentiable
+                    abstract double loss(DMatrixRMaj A);
+                }
+                """);
+        Compilation c = compile(source);
+        assertThat(c).hadErrorContaining("[MatgradNotStatic] @Differentiable method loss must be static")
+                .inFile(source).onLineContaining("abstract double loss(");
+        assertThat(c).hadErrorContaining("[MatgradNoBody] @Differentiable method loss has no body")
+                .inFile(source).onLineContaining("abstract double loss(");
+        assertThat(c).hadErrorCount(2);
+    }
+
+    @Test
     void missingRuntimeIsAnError() {
         JavaFileObject source = JavaFileObjects.forSourceString("test.Plain", """
                 package test;
