@@ -28,6 +28,6 @@ final class Functions {
         String signature = String.join(", ", declared.stream().map(p -> p.javaType() + " " + p.name()).toList());
         String source = "    @Differentiable(wrt = {" + String.join(", ", wrtList.stream().map(w -> "\"" + w + "\"").toList())
                 + "})\n    public static double " + name + "(" + signature + ") {\n        " + body + "\n    }\n";
-        return new Generator.Function(name, source, declared, wrtList);
+        return new Generator.Function(name, source, declared, wrtList, false, false);
     }
 }

@@ -32,8 +32,12 @@ final class Generator {
         }
     }
 
-    /** A generated method: its source, its parameters, and the parameters it differentiates by. */
-    record Function(String name, String source, List<Parameter> parameters, List<String> wrt) {}
+    /**
+     * A generated method: its source, its parameters, the parameters it differentiates by, whether
+     * it is a vector function (m x 1, with Jacobians) and whether it asks for Hessians.
+     */
+    record Function(String name, String source, List<Parameter> parameters, List<String> wrt, boolean vector,
+            boolean hessian) {}
 
     private record Local(String name, boolean scalar, int rows, int cols) {}
 
@@ -48,7 +52,10 @@ final class Generator {
         this.usage = usage;
     }
 
+    /** One in six functions is a vector function; one in six scalar ones asks for Hessians. */
     Function function(String name, int depth) {
+        boolean vector = random.nextInt(6) == 0;
+        boolean hessian = !vector && random.nextInt(6) == 0;
         StringBuilder body = new StringBuilder();
         int localCount = random.nextInt(3);
         for (int i = 0; i < localCount; i++) {
@@ -61,29 +68,49 @@ final class Generator {
                     .append(" = ").append(value).append(";\n");
             locals.add(local);
         }
-        String result = scalar(depth);
-        if (parameters.isEmpty()) {
-            result = "(" + result + " * " + parameter(true, 1, 1, false) + ")"; // a function of something
+        String result;
+        if (vector) {
+            int rows = size();
+            result = matrix(rows, 1, depth);
+            if (parameters.isEmpty()) {
+                result = "scale(" + parameter(true, 1, 1, false) + ", " + result + ")"; // a function of something
+            }
+        } else {
+            result = scalar(depth);
+            if (parameters.isEmpty()) {
+                result = "(" + result + " * " + parameter(true, 1, 1, false) + ")";
+            }
         }
         body.append("        return ").append(result).append(";\n");
-        List<String> wrt = wrt();
+        List<String> wrt = wrt(vector || hessian);
         String signature = String.join(", ", parameters.stream().map(p -> p.javaType() + " " + p.name()).toList());
         String wrtList = String.join(", ", wrt.stream().map(w -> "\"" + w + "\"").toList());
-        String source = "    @Differentiable(wrt = {" + wrtList + "})\n"
-                + "    public static double " + name + "(" + signature + ") {\n" + body + "    }\n";
-        return new Function(name, source, List.copyOf(parameters), wrt);
+        String source = "    @Differentiable(wrt = {" + wrtList + "}" + (hessian ? ", hessian = true" : "") + ")\n"
+                + "    public static " + (vector ? "DMatrixRMaj " : "double ") + name + "(" + signature + ") {\n" + body
+                + "    }\n";
+        return new Function(name, source, List.copyOf(parameters), wrt, vector, hessian);
     }
 
-    /** One to three parameters, in declaration order. */
-    private List<String> wrt() {
+    /**
+     * Some parameters, in declaration order. Jacobians and Hessians are taken with respect to
+     * doubles, column vectors and square (SPD) matrices, whose vec they are then: the contract's
+     * {@code x} is n x 1, and a matrix whose column count the formula leaves free is taken to be one.
+     */
+    private List<String> wrt(boolean secondOrder) {
+        List<Parameter> candidates = parameters.stream()
+                .filter(p -> !secondOrder || p.scalar() || p.cols() == 1 || p.spd())
+                .toList();
+        if (candidates.isEmpty()) {
+            candidates = List.of(parameters.get(0));
+        }
         List<String> wrt = new ArrayList<>();
-        for (Parameter p : parameters) {
-            if (random.nextInt(parameters.size()) < 2) {
+        for (Parameter p : candidates) {
+            if (random.nextInt(candidates.size()) < 2) {
                 wrt.add(p.name());
             }
         }
         if (wrt.isEmpty()) {
-            wrt.add(parameters.get(random.nextInt(parameters.size())).name());
+            wrt.add(candidates.get(random.nextInt(candidates.size())).name());
         }
         return wrt;
     }

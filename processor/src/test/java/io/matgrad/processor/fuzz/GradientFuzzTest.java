@@ -29,9 +29,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Property-based test of the whole pipeline: random well-typed {@code @Differentiable} methods
  * ({@link Generator}) compiled by the real processor, many per compilation, and each generated
- * gradient checked against central finite differences of the annotated method itself, an ordinary
- * Java method and the independent truth. {@code nameValueAndGrad} must agree with the value and
- * the gradients, and no generated method may modify its inputs.
+ * derivative checked against central finite differences of the annotated method itself, an
+ * ordinary Java method and the independent truth: {@code nameGradX} of scalar functions,
+ * {@code nameJacobianX} of vector functions, {@code nameHessianX} (against second differences) and
+ * {@code nameHessVecX} (against the Hessian) where {@code hessian = true}. {@code nameValueAndGrad}
+ * must agree with the value and the gradients, and no generated method may modify its inputs.
  *
  * <p>Function number {@code k} of a run is generated from the seed {@code matgrad.fuzz.seed + k}
  * alone, and failures print it; to rerun one:
@@ -65,9 +67,8 @@ class GradientFuzzTest {
      * A known seed that passes fails the test, so the list is pruned when a bug is fixed.
      */
     private static final Map<Long, String> KNOWN_BUGS = Map.of(
-            20_250_763L, KnownBugsTest.SCALED_TEMPORARY,
-            20_250_776L, KnownBugsTest.SCALED_TEMPORARY,
-            20_251_278L, KnownBugsTest.SCALED_TEMPORARY,
+            20_250_952L, KnownBugsTest.SCALED_TEMPORARY,
+            20_251_140L, KnownBugsTest.SIMPLIFIER_RECURSION,
             20_252_518L, KnownBugsTest.SCALED_TEMPORARY);
 
     /** What happened to each function, for the summary. */
@@ -77,6 +78,9 @@ class GradientFuzzTest {
         int checked;
         int skipped;
         int overflowed;
+        int pinned;
+        int jacobians;
+        int hessians;
         int failed;
         int known;
         int derivatives;
@@ -89,7 +93,7 @@ class GradientFuzzTest {
     private final Map<String, Integer> usage = Generator.newUsage();
 
     @Test
-    void generatedGradientsMatchFiniteDifferencesOfTheMethods() {
+    void generatedDerivativesMatchFiniteDifferencesOfTheMethods() {
         long start = System.nanoTime();
         for (int first = 0; first < COUNT; first += BATCH) {
             List<Generator.Function> batch = new ArrayList<>();
@@ -101,11 +105,13 @@ class GradientFuzzTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "matgrad fuzz (seed %d, depth %d): %d generated, %d compiled, %d checked"
-                        + " (%d derivatives, worst error %.1e of the tolerance), %d skipped (value not finite), %d with a"
-                        + " non-finite gradient (overflow inside the formula), %d failed (%d of them known bugs), in"
-                        + " %.1f s%n",
-                SEED, DEPTH, counts.generated, counts.compiled, counts.checked, counts.derivatives, counts.worstError,
-                counts.skipped, counts.overflowed, counts.failed, counts.known, seconds);
+                        + " (%d derivatives, %d of them Jacobians and %d Hessians; worst error %.1e of the tolerance),"
+                        + " %d skipped (not finite), %d with a non-finite derivative (overflow inside the formula), %d"
+                        + " not checked (a Jacobian's or Hessian's x given as a matrix where the processor takes a"
+                        + " column vector), %d failed (%d of them known bugs), in %.1f s%n",
+                SEED, DEPTH, counts.generated, counts.compiled, counts.checked, counts.derivatives, counts.jacobians,
+                counts.hessians, counts.worstError, counts.skipped, counts.overflowed, counts.pinned, counts.failed,
+                counts.known, seconds);
         System.out.println("matgrad fuzz: calls written per function: " + usage);
 
         assertWithMessage("fuzz failures (first 10 of %s; each names its seed):\n%s", failures.size(),
@@ -155,10 +161,26 @@ class GradientFuzzTest {
         for (Generator.Function f : functions) {
             try {
                 check(f, models, gradients);
+            } catch (IllegalArgumentException e) {
+                if (isPinned(e)) {
+                    counts.pinned++;
+                } else {
+                    fail(f, "threw " + e);
+                }
             } catch (RuntimeException | AssertionError e) {
                 fail(f, "threw " + e);
             }
         }
+    }
+
+    /**
+     * Whether {@code e} is the check that a parameter of a Jacobian or Hessian is a column vector,
+     * which the processor assumes of a matrix whose column count the formula leaves free (the
+     * contract's x is n x 1): the generator cannot always tell, and such a sample is not checked.
+     */
+    private static boolean isPinned(IllegalArgumentException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.matches("(?s).*the (Jacobian|Hessian) with respect to \\w+ needs \\w+\\.numCols == 1.*");
     }
 
     private static JavaFileObject source(String className, List<Generator.Function> functions) {
@@ -176,83 +198,141 @@ class GradientFuzzTest {
                 """.formatted(className, functions.stream().map(Generator.Function::source).collect(Collectors.joining("\n"))));
     }
 
+    /** The tolerances of one kind of derivative: see {@link #TOLERANCE} and {@link #NOISE}. */
+    private record Tolerance(double relative, double noise) {}
+
+    private static final Tolerance FIRST_ORDER = new Tolerance(TOLERANCE, NOISE);
+    /** Second differences (step 1e-4) are good to about 1e-8 relative, and lose eps |f| / h^2 to rounding. */
+    private static final Tolerance SECOND_ORDER = new Tolerance(1e-4, 1e-6);
+
     private void check(Generator.Function f, Class<?> models, Class<?> gradients) {
         Method method = method(models, f.name());
         Object[] args = inputs(f, new Random(seed(f) ^ 0x9E3779B97F4A7C15L));
-        double value;
+        DMatrixRMaj value;
         try {
-            value = value(method, args);
+            value = asMatrix(invoke(method, args));
         } catch (ArithmeticException e) {
             counts.skipped++; // e.g. singular to working precision after all
             return;
         }
-        if (!Double.isFinite(value)) {
+        if (MatrixFeatures_DDRM.hasUncountable(value)) {
             counts.skipped++;
             return;
         }
+        double scale = CommonOps_DDRM.elementMaxAbs(value);
         List<DMatrixRMaj> matrixGradients = new ArrayList<>();
         for (String x : f.wrt()) {
             int i = indexOf(f, x);
-            Object gradient = invokeUnmodified(f, method(gradients, f.name() + "Grad" + capitalize(x)), args, args.length);
-            double ratio;
-            if (f.parameters().get(i).scalar()) {
-                double numeric = GradientCheck.numericalDerivative(t -> value(method, replaced(args, i, t)), (Double) args[i]);
-                double analytic = (Double) gradient;
-                if (!Double.isFinite(numeric)) {
-                    counts.skipped++; // the method overflows next to the point
-                    return;
-                }
-                if (!Double.isFinite(analytic)) {
-                    overflowed(f, "∂f/∂" + x + " = " + analytic + ", finite differences give " + numeric);
-                    return;
-                }
-                ratio = errorRatio(Math.abs(analytic - numeric), Math.max(Math.abs(analytic), Math.abs(numeric)), 1, value);
-                if (!(ratio <= 1)) {
-                    fail(f, "∂f/∂" + x + " = " + gradient + ", finite differences give " + numeric);
-                    return;
-                }
-            } else {
-                DMatrixRMaj g = (DMatrixRMaj) gradient;
-                DMatrixRMaj at = (DMatrixRMaj) args[i];
-                if (g.numRows != at.numRows || g.numCols != at.numCols) {
-                    fail(f, "∂f/∂" + x + " is " + g.numRows + "x" + g.numCols + ", not shaped like " + x);
-                    return;
-                }
-                DMatrixRMaj numeric = GradientCheck.numericalGradient(m -> value(method, replaced(args, i, m)), at);
-                if (MatrixFeatures_DDRM.hasUncountable(numeric)) {
-                    counts.skipped++;
-                    return;
-                }
-                if (MatrixFeatures_DDRM.hasUncountable(g)) {
-                    overflowed(f, "∂f/∂" + x + " has non-finite entries:\n" + g + "finite differences give\n" + numeric);
-                    return;
-                }
-                double difference = NormOps_DDRM.normF(CommonOps_DDRM.subtract(g, numeric, null));
-                double norm = Math.max(NormOps_DDRM.normF(g), NormOps_DDRM.normF(numeric));
-                ratio = errorRatio(difference, norm, g.getNumElements(), value);
-                if (!(ratio <= 1)) {
-                    fail(f, "∂f/∂" + x + " is off by " + GradientCheck.relativeError(numeric, g) + "\nanalytic:\n" + g
-                            + "numerical:\n" + numeric);
-                    return;
-                }
-                matrixGradients.add(g);
+            boolean scalar = f.parameters().get(i).scalar();
+            DMatrixRMaj at = asMatrix(args[i]);
+            java.util.function.Function<DMatrixRMaj, DMatrixRMaj> of =
+                    m -> asMatrix(invoke(method, replaced(args, i, scalar ? (Object) m.get(0) : m)));
+            String derivative = f.vector() ? "Jacobian" : "Grad";
+            Object analytic = invokeUnmodified(f, method(gradients, f.name() + derivative + capitalize(x)), args, args.length);
+            DMatrixRMaj numeric = f.vector()
+                    ? GradientCheck.numericalJacobian(of, at)
+                    : GradientCheck.numericalGradient(m -> of.apply(m).get(0), at);
+            if (!compare(f, (f.vector() ? "J" : "∂f/∂") + x, asMatrix(analytic), numeric, FIRST_ORDER, scale)) {
+                return;
             }
-            counts.derivatives++;
-            counts.worstError = Math.max(counts.worstError, ratio);
+            if (f.vector()) {
+                counts.jacobians++;
+            }
+            if (!f.vector() && !scalar) {
+                matrixGradients.add((DMatrixRMaj) analytic);
+            }
+            if (f.hessian() && !hessianAgrees(f, gradients, args, i, of, at, scale)) {
+                return;
+            }
         }
-        if (!matrixGradients.isEmpty() && !valueAndGradientAgree(f, gradients, args, value, matrixGradients)) {
+        if (!matrixGradients.isEmpty() && !valueAndGradientAgree(f, gradients, args, value.get(0), matrixGradients)) {
             return;
         }
         counts.checked++;
     }
 
     /**
-     * How far apart an analytic and a numerical derivative of {@code n} entries are, {@code difference}
-     * apart with the larger norm {@code norm}, for a function of this value: as a fraction of what
-     * agreement allows, so at most 1 when they agree.
+     * {@code nameHessianX} against second differences of the method, and {@code nameHessVecX}
+     * against the Hessian it belongs to.
      */
-    private static double errorRatio(double difference, double norm, int n, double value) {
-        return difference / (TOLERANCE * norm + NOISE * Math.max(1, Math.abs(value)) * Math.sqrt(n));
+    private boolean hessianAgrees(Generator.Function f, Class<?> gradients, Object[] args, int i,
+            java.util.function.Function<DMatrixRMaj, DMatrixRMaj> of, DMatrixRMaj at, double scale) {
+        String x = f.parameters().get(i).name();
+        DMatrixRMaj hessian = asMatrix(invokeUnmodified(f, method(gradients, f.name() + "Hessian" + capitalize(x)), args,
+                args.length));
+        DMatrixRMaj numeric = GradientCheck.numericalHessian(m -> of.apply(m).get(0), at);
+        if (!compare(f, "H" + x, hessian, numeric, SECOND_ORDER, scale)) {
+            return false;
+        }
+        counts.hessians++;
+        if (f.parameters().get(i).scalar()) {
+            return true; // Hessian-vector products are for n x 1 parameters
+        }
+        DMatrixRMaj direction = RandomMatrices_DDRM.rectangle(at.numRows, at.numCols, -1, 1, new Random(seed(f)));
+        Object[] withDirection = Arrays.copyOf(args, args.length + 1);
+        withDirection[args.length] = direction;
+        DMatrixRMaj product = asMatrix(invokeUnmodified(f, method(gradients, f.name() + "HessVec" + capitalize(x)),
+                withDirection, withDirection.length));
+        // H vec(v), entries of v numbered column by column, as the Hessian numbers them
+        DMatrixRMaj expected = CommonOps_DDRM.mult(hessian, columnMajor(direction), null);
+        double difference = NormOps_DDRM.normF(CommonOps_DDRM.subtract(expected, columnMajor(product), null));
+        // rounding relative to the terms of H v, not to H v, which may cancel to (nearly) 0
+        double terms = Math.max(NormOps_DDRM.normF(hessian), Math.max(1, scale)) * NormOps_DDRM.normF(direction);
+        if (!(difference <= SAME * terms)) {
+            fail(f, "H" + x + " v differs from the Hessian times v:\n" + product + "H vec(v):\n" + expected);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Compares an analytic and a numerical derivative, counting the outcome; false unless they agree.
+     *
+     * @param scale the largest magnitude of the function's value, which rounding in finite differences is relative to
+     */
+    private boolean compare(Generator.Function f, String what, DMatrixRMaj analytic, DMatrixRMaj numeric,
+            Tolerance tolerance, double scale) {
+        if (analytic.numRows != numeric.numRows || analytic.numCols != numeric.numCols) {
+            fail(f, what + " is " + analytic.numRows + "x" + analytic.numCols + ", finite differences give "
+                    + numeric.numRows + "x" + numeric.numCols);
+            return false;
+        }
+        if (MatrixFeatures_DDRM.hasUncountable(numeric)) {
+            counts.skipped++;
+            return false;
+        }
+        if (MatrixFeatures_DDRM.hasUncountable(analytic)) {
+            overflowed(f, what + " has non-finite entries:\n" + analytic + "finite differences give\n" + numeric);
+            return false;
+        }
+        double difference = NormOps_DDRM.normF(CommonOps_DDRM.subtract(analytic, numeric, null));
+        double norm = Math.max(NormOps_DDRM.normF(analytic), NormOps_DDRM.normF(numeric));
+        double ratio = difference / (tolerance.relative() * norm
+                + tolerance.noise() * Math.max(1, scale) * Math.sqrt(analytic.getNumElements()));
+        if (!(ratio <= 1)) {
+            fail(f, what + " is off by " + GradientCheck.relativeError(numeric, analytic) + "\nanalytic:\n" + analytic
+                    + "numerical:\n" + numeric);
+            return false;
+        }
+        counts.derivatives++;
+        counts.worstError = Math.max(counts.worstError, ratio);
+        return true;
+    }
+
+    /** A double as a 1 x 1 matrix; a matrix as it is. */
+    private static DMatrixRMaj asMatrix(Object value) {
+        return value instanceof Double d ? new DMatrixRMaj(1, 1, true, d) : (DMatrixRMaj) value;
+    }
+
+    /** The entries of {@code m} as a column, numbered column by column. */
+    private static DMatrixRMaj columnMajor(DMatrixRMaj m) {
+        DMatrixRMaj vec = new DMatrixRMaj(m.getNumElements(), 1);
+        for (int c = 0, k = 0; c < m.numCols; c++) {
+            for (int r = 0; r < m.numRows; r++) {
+                vec.data[k++] = m.get(r, c);
+            }
+        }
+        return vec;
     }
 
     /** {@code nameValueAndGrad} returns the method's value and fills each output with the gradient. */
@@ -333,10 +413,6 @@ class GradientFuzzTest {
 
     private static long seed(Generator.Function f) {
         return SEED + Long.parseLong(f.name().substring(1));
-    }
-
-    private static double value(Method m, Object[] args) {
-        return (Double) invoke(m, args);
     }
 
     private static Object invoke(Method m, Object[] args) {
