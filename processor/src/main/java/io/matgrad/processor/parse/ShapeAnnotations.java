@@ -48,6 +48,23 @@ public final class ShapeAnnotations {
                 parameter.getSimpleName(), method.getSimpleName(), method.getSimpleName()));
     }
 
+    /** One {@code @Shape} on a parameter: where to report, and what it says. */
+    private record Declaration(VariableElement parameter, AnnotationMirror annotation, AnnotationValue value,
+            String text) {
+        String name() {
+            return parameter.getSimpleName().toString();
+        }
+
+        /** How requirements and messages name it: {@code @Shape("n x 1") x}. */
+        String origin() {
+            return "@Shape(\"" + text + "\") " + name();
+        }
+
+        void error(ErrorReporter reporter, Message message, Object... args) {
+            reporter.error(message, parameter, annotation, value, args);
+        }
+    }
+
     /**
      * Declares the shapes of the method's parameters to {@code dims}, reporting malformed
      * declarations, declarations on doubles and contradictions at the annotation.
@@ -57,56 +74,46 @@ public final class ShapeAnnotations {
     static void declare(ExecutableElement method, Map<String, Optional<Kind>> kinds, DimensionSolver dims,
             ErrorReporter reporter) {
         for (VariableElement p : method.getParameters()) {
-            Optional<AnnotationMirror> annotation = annotation(p);
-            if (annotation.isEmpty()) {
-                continue;
+            Optional<Declaration> declaration = declaration(p);
+            if (declaration.isEmpty()) {
+                continue; // none, or a missing or mistyped value (javac's error)
             }
-            Optional<AnnotationValue> value = value(annotation.get());
-            if (value.isEmpty() || !(value.get().getValue() instanceof String text)) {
-                continue; // javac: a missing or mistyped value
-            }
-            String name = p.getSimpleName().toString();
-            Optional<Kind> kind = kinds.getOrDefault(name, Optional.empty());
+            Declaration d = declaration.get();
+            Optional<Kind> kind = kinds.getOrDefault(d.name(), Optional.empty());
             if (kind.isEmpty()) {
                 continue; // a type outside the language, reported with the signature
             }
             if (kind.get() != Kind.MATRIX) {
-                reporter.error(Message.SHAPE_OF_DOUBLE, p, annotation.get(), value.get(), name);
+                d.error(reporter, Message.SHAPE_OF_DOUBLE, d.name());
                 continue;
             }
-            Optional<List<Size>> sizes = parse(text, p, annotation.get(), value.get(), reporter);
-            if (sizes.isEmpty()) {
-                continue;
-            }
-            String origin = "@Shape(\"" + text + "\") " + name;
-            declare(Dim.rows(name), sizes.get().get(0), origin, dims, p, annotation.get(), value.get(), reporter);
-            declare(Dim.cols(name), sizes.get().get(1), origin, dims, p, annotation.get(), value.get(), reporter);
+            parse(d, reporter).ifPresent(sizes -> {
+                declare(d, Dim.rows(d.name()), sizes.get(0), dims, reporter);
+                declare(d, Dim.cols(d.name()), sizes.get(1), dims, reporter);
+            });
         }
     }
 
-    private static void declare(Dim.Axis axis, Size size, String origin, DimensionSolver dims, VariableElement p,
-            AnnotationMirror annotation, AnnotationValue value, ErrorReporter reporter) {
+    private static void declare(Declaration d, Dim.Axis axis, Size size, DimensionSolver dims, ErrorReporter reporter) {
         Optional<DimensionSolver.Conflict> conflict = size.fixed().isPresent()
-                ? dims.unify(axis, new Dim.Fixed(size.fixed().get()), origin)
-                : dims.declareName(axis, size.name(), origin);
-        conflict.ifPresent(c -> reporter.error(Message.SHAPE_MISMATCH, p, annotation, value,
-                origin, c.left(), c.right(), ShapeFacts.describe(c), ShapeFacts.advice(c)));
+                ? dims.unify(axis, new Dim.Fixed(size.fixed().get()), d.origin())
+                : dims.declareName(axis, size.name(), d.origin());
+        conflict.ifPresent(c -> d.error(reporter, Message.SHAPE_MISMATCH, d.origin(), c.left(), c.right(),
+                ShapeFacts.describe(c), ShapeFacts.advice(c)));
     }
 
-    /** The two sizes of {@code text}, or empty after reporting why it is not a shape. */
-    private static Optional<List<Size>> parse(String text, VariableElement p, AnnotationMirror annotation,
-            AnnotationValue value, ErrorReporter reporter) {
-        Matcher m = SHAPE.matcher(text);
+    /** The two sizes {@code d} declares, or empty after reporting why it is not a shape. */
+    private static Optional<List<Size>> parse(Declaration d, ErrorReporter reporter) {
+        Matcher m = SHAPE.matcher(d.text());
         if (!m.matches()) {
-            reporter.error(Message.SHAPE_SYNTAX, p, annotation, value, text, p.getSimpleName(),
-                    "it is not two sizes separated by x");
+            d.error(reporter, Message.SHAPE_SYNTAX, d.text(), d.name(), "it is not two sizes separated by x");
             return Optional.empty();
         }
         List<Size> sizes = new ArrayList<>();
         for (String side : List.of(m.group(1), m.group(2))) {
             Optional<String> problem = problem(side);
             if (problem.isPresent()) {
-                reporter.error(Message.SHAPE_SYNTAX, p, annotation, value, text, p.getSimpleName(), problem.get());
+                d.error(reporter, Message.SHAPE_SYNTAX, d.text(), d.name(), problem.get());
                 return Optional.empty();
             }
             sizes.add(NUMBER.matcher(side).matches()
@@ -125,6 +132,12 @@ public final class ShapeAnnotations {
         return NAME.matcher(side).matches()
                 ? Optional.empty()
                 : Optional.of(side + " is neither a number nor a name");
+    }
+
+    private static Optional<Declaration> declaration(VariableElement p) {
+        return annotation(p).flatMap(a -> value(a)
+                .filter(v -> v.getValue() instanceof String)
+                .map(v -> new Declaration(p, a, v, (String) v.getValue())));
     }
 
     private static Optional<AnnotationMirror> annotation(Element e) {
