@@ -1,8 +1,10 @@
 package io.matgrad.runtime;
 
+import java.util.Arrays;
 import org.ejml.UtilEjml;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
 import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
@@ -29,16 +31,22 @@ import org.ejml.dense.row.linsol.lu.LinearSolverLu_DDRM;
  * triangle only, so the tolerance is kept near rounding level: symmetric matrices built by
  * arithmetic ({@code B B^T}, {@code (A + A^T)/2}) pass, anything visibly non-symmetric goes to LU.
  *
- * <p><b>Singularity.</b> A matrix is singular to working precision when a pivot of its
- * factorization is negligible next to the largest one: {@code min p_i <= n eps max p_i}, with
- * pivots {@code p_i = l_ii^2} (Cholesky) or {@code |u_ii|} (LU). This is a cheap
- * reciprocal-condition estimate and, unlike EJML's own {@code isSingular()} (an absolute test
- * {@code |u_ii| < eps}), it does not depend on the scale of the matrix: {@code 1e-20 I} is
- * perfectly invertible, and a rank-deficient matrix with entries near {@code 1e10} is not.
+ * <p><b>Singularity.</b> A matrix is singular to working precision when its reciprocal condition
+ * number is at most {@code n eps}, by either of two cheap estimates: the pivots' (the smallest
+ * pivot is at most {@code n eps} times the largest, with pivots {@code l_ii^2} after Cholesky and
+ * {@code |u_ii|} after LU), and LAPACK's ({@code 1 / (||A||_1 ||A^-1||_1)}, with
+ * {@code ||A^-1||_1} estimated from a few O(n^2) solves, as {@code dgecon} does). Both are
+ * independent of the scale of the matrix: {@code 1e-20 I} is perfectly invertible, and a
+ * rank-deficient matrix with entries near {@code 1e10} is not (EJML's own {@code isSingular()}, an
+ * absolute test {@code |u_ii| < eps}, gets both wrong). The pivots alone miss many matrices that
+ * are singular but were rounded on their way in ({@code B B^T} for a wide {@code B}): rounding
+ * leaves a last pivot that is small but not {@code n eps} small, most of all after Cholesky, which
+ * does not pivot; the condition estimate catches those.
  * {@link #decompose} never throws for a singular matrix: it records it, {@link #det} then returns
  * 0, and {@link #solve}, {@link #solveTransposed}, {@link #invert} and {@link #logAbsDet} throw a
  * {@link SingularMatrixException} naming the function and the matrix, e.g.
- * {@code "gaussianNll: S is 3x3 and singular to working precision"}.
+ * {@code "gaussianNll: S is 3x3 and singular to working precision"}. A matrix with a NaN entry is
+ * not called singular: its results are NaN.
  *
  * <p><b>Allocation.</b> The matrix is copied into internal storage, and EJML's decomposition and
  * solver objects are kept, both grown to the largest size seen: after the first call for a given
@@ -60,8 +68,10 @@ public final class Factorization {
 
     /** The matrix, copied: Cholesky factorizes it in place; LU keeps its own copy of it. */
     private final DMatrixRMaj copy = new DMatrixRMaj(0, 0);
-    /** One column at a time, for {@link #solveTransposed} after LU. */
+    /** One column at a time, for {@link #solveTransposed} after LU, and the condition estimate's vectors. */
     private double[] column = new double[0];
+    private double[] estimate = new double[0];
+    private double[] sign = new double[0];
     /** The largest size the storage has been grown to. */
     private int capacity = -1;
 
@@ -97,10 +107,10 @@ public final class Factorization {
         if (!usesCholesky) {
             copy.setTo(a);
             // LU always completes; setA's result is EJML's absolute singularity test, which the
-            // relative one below replaces
+            // relative ones below replace
             luSolver.setA(copy);
         }
-        singular = isSingular();
+        singular = hasNegligiblePivot() || negligible(1, normOne(a) * inverseNormOneEstimate());
         return this;
     }
 
@@ -138,33 +148,15 @@ public final class Factorization {
             return;
         }
         x.reshape(n, b.numCols);
-        double[] f = lu.getLU().data;
-        int[] pivot = lu.getPivot();
-        double[] w = column;
+        double[] w = estimate;
         int k = b.numCols;
         for (int j = 0; j < k; j++) {
             for (int i = 0; i < n; i++) {
                 w[i] = b.data[i * k + j];
             }
-            // U^T z = b: forward substitution, U^T lower triangular with U's diagonal
+            solveTransposedVector(w);
             for (int i = 0; i < n; i++) {
-                double sum = w[i];
-                for (int r = 0; r < i; r++) {
-                    sum -= f[r * n + i] * w[r];
-                }
-                w[i] = sum / f[i * n + i];
-            }
-            // L^T y = z: back substitution, L^T upper triangular with a unit diagonal
-            for (int i = n - 1; i >= 0; i--) {
-                double sum = w[i];
-                for (int r = i + 1; r < n; r++) {
-                    sum -= f[r * n + i] * w[r];
-                }
-                w[i] = sum;
-            }
-            // P x = y: row i of P A is row pivot[i] of A
-            for (int i = 0; i < n; i++) {
-                x.data[pivot[i] * k + j] = w[i];
+                x.data[i * k + j] = w[i];
             }
         }
     }
@@ -242,11 +234,13 @@ public final class Factorization {
     // ------------------------------------------------------------------ the singularity rule
 
     /**
-     * The one singularity rule of the runtime: the smallest pivot is at most {@code n eps} times the
-     * largest (or every pivot is 0). Pivots are magnitudes. An empty (0 x 0) matrix is not singular.
+     * The one singularity rule of the runtime, {@code small <= n eps large}: applied to the
+     * smallest and largest pivot (magnitudes; also true when every pivot is 0), and to 1 and the
+     * condition number {@code ||A||_1 ||A^-1||_1}. Never true for an empty (0 x 0) matrix; false
+     * when either side is NaN, so that a NaN matrix gives NaN results rather than this exception.
      */
-    static boolean negligiblePivot(double smallest, double largest, int n) {
-        return n > 0 && (largest == 0 || smallest <= n * UtilEjml.EPS * largest);
+    private boolean negligible(double small, double large) {
+        return n > 0 && (large == 0 || small <= n * UtilEjml.EPS * large);
     }
 
     /** The exception for a singular matrix, e.g. {@code "gaussianNll: S is 3x3 and singular to working precision"}. */
@@ -262,7 +256,120 @@ public final class Factorization {
         lu.setExpectedMaxSize(size, size);
         copy.reshape(size, size);
         column = new double[size];
+        estimate = new double[size];
+        sign = new double[size];
         capacity = size;
+    }
+
+    /** {@code ||a||_1}, the largest column sum of magnitudes. */
+    private double normOne(DMatrixRMaj a) {
+        double norm = 0;
+        for (int j = 0; j < n; j++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += Math.abs(a.data[i * n + j]);
+            }
+            norm = Math.max(norm, sum);
+        }
+        return norm;
+    }
+
+    /**
+     * A lower bound on {@code ||A^-1||_1}, usually within a factor 3 of it, from a few solves with
+     * the factorization: Hager's method as refined by Higham (LAPACK's {@code dlacon}, Higham,
+     * <i>Accuracy and Stability of Numerical Algorithms</i>, Algorithm 15.4), O(n^2) per solve.
+     * Only called when no pivot is zero, so every solve is finite (or overflows to Infinity,
+     * which means singular all the more).
+     */
+    private double inverseNormOneEstimate() {
+        if (n == 0) {
+            return 0;
+        }
+        double[] x = estimate;
+        double[] z = sign;
+        Arrays.fill(x, 0, n, 1.0 / n);
+        double best = 0;
+        int unit = -1; // x = e_unit after the first iteration
+        for (int iteration = 0; iteration < 5; iteration++) {
+            solveVector(x); // x := A^-1 x
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                norm += Math.abs(x[i]);
+                z[i] = x[i] >= 0 ? 1 : -1;
+            }
+            if (iteration > 0 && !(norm > best)) {
+                break; // no progress (or NaN: the answer stays NaN below)
+            }
+            best = norm;
+            solveTransposedVector(z); // z := A^-T sign(A^-1 x), a subgradient
+            int j = 0;
+            double zx = 0;
+            for (int i = 0; i < n; i++) {
+                zx += z[i];
+                if (Math.abs(z[i]) > Math.abs(z[j])) {
+                    j = i;
+                }
+            }
+            zx = unit < 0 ? zx / n : z[unit];
+            if (!(Math.abs(z[j]) > zx)) {
+                break; // a local maximum: no unit vector does better than x
+            }
+            unit = j;
+            Arrays.fill(x, 0, n, 0);
+            x[j] = 1;
+        }
+        // Higham's extra test vector, which catches the matrices that fool the iteration
+        for (int i = 0; i < n; i++) {
+            x[i] = (i % 2 == 0 ? 1 : -1) * (1 + (n == 1 ? 0 : (double) i / (n - 1)));
+        }
+        solveVector(x);
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            norm += Math.abs(x[i]);
+        }
+        return Math.max(best, 2 * norm / (3 * n));
+    }
+
+    /** {@code w := A^-1 w} for one vector, from the factorization. */
+    private void solveVector(double[] w) {
+        if (usesCholesky) {
+            TriangularSolver_DDRM.solveL(copy.data, w, n);
+            TriangularSolver_DDRM.solveTranL(copy.data, w, n);
+        } else {
+            lu._solveVectorInternal(w);
+        }
+    }
+
+    /** {@code w := A^-T w} for one vector, from the factorization. */
+    private void solveTransposedVector(double[] w) {
+        if (usesCholesky) {
+            solveVector(w);
+            return;
+        }
+        double[] f = lu.getLU().data;
+        // U^T z = w: forward substitution, U^T lower triangular with U's diagonal
+        for (int i = 0; i < n; i++) {
+            double sum = w[i];
+            for (int r = 0; r < i; r++) {
+                sum -= f[r * n + i] * w[r];
+            }
+            w[i] = sum / f[i * n + i];
+        }
+        // L^T y = z: back substitution, L^T upper triangular with a unit diagonal
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = w[i];
+            for (int r = i + 1; r < n; r++) {
+                sum -= f[r * n + i] * w[r];
+            }
+            w[i] = sum;
+        }
+        // the row permutation: (P A)_i = A_pivot[i], so x_pivot[i] = y_i
+        int[] pivot = lu.getPivot();
+        double[] y = column;
+        System.arraycopy(w, 0, y, 0, n);
+        for (int i = 0; i < n; i++) {
+            w[pivot[i]] = y[i];
+        }
     }
 
     /** Symmetric to a relative {@link #SYMMETRY_TOLERANCE}, as EJML's {@code isSymmetric}; NaN is not. */
@@ -284,7 +391,7 @@ public final class Factorization {
         return usesCholesky ? copy : lu.getLU();
     }
 
-    private boolean isSingular() {
+    private boolean hasNegligiblePivot() {
         double[] f = factor().data;
         double largest = 0;
         double smallest = Double.POSITIVE_INFINITY;
@@ -296,9 +403,9 @@ public final class Factorization {
         if (usesCholesky && largest > 0) {
             // the pivots are l_ii^2: compare them as squared ratios, which cannot overflow
             double ratio = smallest / largest;
-            return negligiblePivot(ratio * ratio, 1, n);
+            return negligible(ratio * ratio, 1);
         }
-        return negligiblePivot(smallest, largest, n);
+        return negligible(smallest, largest);
     }
 
     private void requireDecomposed() {

@@ -223,15 +223,21 @@ public final class MatrixOps {
     }
 
     /**
-     * The determinant of a square matrix, by EJML (cofactor expansion when small, else LU). A
-     * singular matrix simply has determinant 0, so this never throws for singularity. For large
-     * matrices {@code det} easily overflows or underflows; use {@link #logDet}.
+     * The determinant of a square matrix, as the product of the pivots of its {@link Factorization}
+     * (Cholesky when A is symmetric positive definite, else LU, with the sign of its row
+     * permutation). A matrix singular to working precision (see {@link #inv}) has determinant
+     * exactly 0, so this never throws for singularity. For large matrices {@code det} easily
+     * overflows or underflows; use {@link #logDet}.
+     *
+     * <p>Its gradient, {@code det(A) A^-T}, needs the factorization to be nonsingular: generated
+     * gradients through {@code det} throw {@link SingularMatrixException} at a singular A, even
+     * where the exact gradient (the transposed adjugate, nonzero when A has rank n - 1) exists.
      *
      * @throws IllegalArgumentException if A is not square
      */
     public static double det(DMatrixRMaj a) {
         Shapes.requireSquare("det(A)", "A", a);
-        return CommonOps_DDRM.det(a);
+        return new Factorization().decompose(a, "det(A)", "A").det();
     }
 
     /**
