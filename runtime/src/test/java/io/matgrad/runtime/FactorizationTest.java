@@ -315,6 +315,17 @@ class FactorizationTest {
     }
 
     @Test
+    void aNanMatrixIsNotCalledSingularItsResultsAreNan() {
+        DMatrixRMaj a = wellConditioned(4, random);
+        a.set(2, 1, Double.NaN);
+        Factorization f = new Factorization().decompose(a, "f", "A");
+        DMatrixRMaj x = new DMatrixRMaj(1, 1);
+        f.solve(random(4, 1, random), x);
+        assertTrue(Double.isNaN(x.get(3, 0)) || Double.isNaN(x.get(2, 0)), x.toString());
+        assertTrue(Double.isNaN(f.logAbsDet()));
+    }
+
+    @Test
     void anEmptyMatrixIsNotSingular() {
         Factorization f = new Factorization().decompose(new DMatrixRMaj(0, 0), "f", "A");
         assertEquals(1, f.det(), 0);
