@@ -497,13 +497,23 @@ public final class Simplifier {
 
         @Override
         public Expr visitInverse(Expr.Inverse node) {
-            return node.operand() instanceof Expr.Inverse i ? i.operand() : node;
+            if (node.operand() instanceof Expr.Inverse i) {
+                return i.operand();
+            }
+            // (Xᵀ)⁻¹ = (X⁻¹)ᵀ: one inverse of X, whatever else needs it
+            if (node.operand() instanceof Expr.Transpose t) {
+                return transpose(normalize(new Expr.Inverse(t.operand())));
+            }
+            return node;
         }
 
         @Override
         public Expr visitSolve(Expr.Solve node) {
             if (Exprs.isZero(node.rhs())) {
                 return zero(node.shape());
+            }
+            if (node.rhs() instanceof Expr.Identity) {
+                return normalize(new Expr.Inverse(node.matrix()));
             }
             if (node.rhs() instanceof Expr.Scale s) {
                 return times(s.factor(), normalize(new Expr.Solve(node.matrix(), s.matrix())));
