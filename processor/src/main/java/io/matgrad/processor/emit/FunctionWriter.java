@@ -59,17 +59,19 @@ final class FunctionWriter {
             op.computes().forEach(o -> reserved.add(o.name()));
         }
         Map<String, Operand.Ref> fields = new LinkedHashMap<>();
+        Set<String> factorizations = new java.util.LinkedHashSet<>();
         List<MethodSpec> workspaceMethods = new ArrayList<>();
         List<MethodSpec> staticMethods = new ArrayList<>();
         for (Operation op : operations) {
             Schedule schedule = Lowering.lower(op.computes(), derivation.localNames, reserved);
             schedule.temporaries().forEach(t -> fields.putIfAbsent(t.name(), t));
+            factorizations.addAll(schedule.factorizations());
             workspaceMethods.add(workspaceMethod(op, schedule));
             if (op.staticName() != null) {
                 staticMethods.add(staticMethod(op));
             }
         }
-        return new GeneratedFunction(staticMethods, workspaceClass(fields.values(), workspaceMethods));
+        return new GeneratedFunction(staticMethods, workspaceClass(fields.values(), factorizations, workspaceMethods));
     }
 
     // ---------------------------------------------------------------- what is offered
@@ -276,7 +278,8 @@ final class FunctionWriter {
         return method.build();
     }
 
-    private TypeSpec workspaceClass(Iterable<Operand.Ref> temporaries, List<MethodSpec> methods) {
+    private TypeSpec workspaceClass(Iterable<Operand.Ref> temporaries, Set<String> factorizations,
+            List<MethodSpec> methods) {
         TypeSpec.Builder type = TypeSpec.classBuilder(workspace)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Reusable storage for the derivatives of {@link $T#$N}: its methods compute what the static\n"
@@ -288,6 +291,11 @@ final class FunctionWriter {
         for (Operand.Ref t : temporaries) {
             type.addField(FieldSpec.builder(Types.MATRIX, t.name(), Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T(0, 0)", Types.MATRIX)
+                    .build());
+        }
+        for (String f : factorizations) {
+            type.addField(FieldSpec.builder(Types.FACTORIZATION, f, Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T()", Types.FACTORIZATION)
                     .build());
         }
         type.addMethods(methods);
@@ -309,7 +317,7 @@ final class FunctionWriter {
         parameters(method, op.inputs());
         parameters(method, op.outputs());
         method.addCode(checks(op));
-        method.addCode(BodyWriter.write(schedule, derivation.localNames));
+        method.addCode(BodyWriter.write(schedule, derivation.localNames, function.name()));
         method.addStatement("return $L", OperandWriter.write(schedule.outputs().get(returned.name())));
         return method.build();
     }

@@ -41,6 +41,9 @@ public final class Lowering {
     private final Set<String> names = new HashSet<>();
     private final List<Step> steps = new ArrayList<>();
     private final List<Operand.Ref> temporaries = new ArrayList<>();
+    /** The factorization of each matrix that is inverted, solved with, or whose determinant is taken. */
+    private final Map<Expr, Operand.Ref> factorizations = new IdentityHashMap<>();
+    private final List<String> factorizationNames = new ArrayList<>();
 
     private Lowering(Map<Expr, String> localNames, Set<String> reserved) {
         this.localNames = localNames;
@@ -86,7 +89,7 @@ public final class Lowering {
                 results.put(output.name(), matrix(root, target));
             }
         }
-        return new Schedule(steps, results, temporaries);
+        return new Schedule(steps, results, temporaries, factorizationNames);
     }
 
     /**
@@ -100,6 +103,9 @@ public final class Lowering {
         Map<Expr, Boolean> dependent = new IdentityHashMap<>();
         for (Expr node : Dag.postOrder(List.of(tangent))) {
             if (Dag.dependsOn(node, direction, dependent)) {
+                if (node instanceof Expr.Solve solve && !Dag.dependsOn(solve.matrix(), direction, dependent)) {
+                    factors(strip(solve.matrix()).node());
+                }
                 for (Expr operand : node.children()) {
                     if (!Dag.dependsOn(operand, direction, dependent)) {
                         hoist(operand);
@@ -124,6 +130,7 @@ public final class Lowering {
         steps.addAll(outer);
         // values computed in the body hold the last direction's: forget them
         values.keySet().removeIf(node -> !before.contains(node));
+        factorizations.keySet().removeIf(node -> !before.contains(node));
         scratch.clear();
 
         Operand.Ref target = new Operand.Ref(output.name(), sweep.shape());
@@ -192,6 +199,9 @@ public final class Lowering {
         Operand computed;
         if (e instanceof Expr.Dot d) {
             return define(e, dot(d), "dot");
+        } else if (e instanceof Expr.Reduce r && (r.op() == Reduction.LOG_DET || r.op() == Reduction.DET)) {
+            Kernel determinant = new Kernel.Determinant(factors(r.operand()), r.op() == Reduction.LOG_DET);
+            return define(e, determinant, reductionName(r.op()));
         } else if (e instanceof Expr.Reduce r) {
             return define(e, new Kernel.Reduce(r.op(), ref(r.operand())), reductionName(r.op()));
         } else if (e instanceof Expr.Add a) {
@@ -329,17 +339,32 @@ public final class Lowering {
         } else if (e instanceof Expr.Identity) {
             return emit(e, target(e, into), new Kernel.Identity(new Operand.Literal(1)));
         } else if (e instanceof Expr.Inverse i) {
-            return emit(e, target(e, into), new Kernel.Invert(ref(i.operand())));
+            return emit(e, target(e, into), new Kernel.Invert(factors(i.operand())));
         } else if (e instanceof Expr.Solve s) {
-            Operand.Ref a = ref(s.matrix());
-            Operand.Ref b = ref(s.rhs());
-            return emit(e, target(e, into), new Kernel.Solve(a, b));
+            // Aᵀ x = b is solved with A's factorization: no transpose is formed
+            Stripped a = strip(s.matrix());
+            Operand.Ref factors = factors(a.node());
+            return emit(e, target(e, into), new Kernel.Solve(factors, ref(s.rhs()), a.transposed()));
         } else if (e instanceof Expr.Diag d) {
             return emit(e, target(e, into), new Kernel.Diag(ref(d.vector())));
         } else if (e instanceof Expr.DiagPart d) {
             return emit(e, target(e, into), new Kernel.ExtractDiag(ref(d.matrix())));
         }
         throw new IllegalStateException("not a matrix-valued node: " + e.getClass().getSimpleName());
+    }
+
+    /** The factorization of the square matrix {@code a}, computed the first time it is needed. */
+    private Operand.Ref factors(Expr a) {
+        Operand.Ref known = factorizations.get(a);
+        if (known != null) {
+            return known;
+        }
+        Operand.Ref matrix = ref(a);
+        Operand.Ref factors = new Operand.Ref(freshName(null, "factorization"), a.shape());
+        factorizationNames.add(factors.name());
+        emit(a, factors, new Kernel.Factorize(matrix, io.matgrad.processor.ir.Notation.format(a, localNames)));
+        factorizations.put(a, factors);
+        return factors;
     }
 
     /** An operand with its transpose, if any, taken off: a product kernel applies it. */
