@@ -13,7 +13,6 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -154,8 +153,6 @@ class RuntimeFaultsTest {
     }
 
     @Test
-    @Disabled("bug: emit computes normSq and norm with EJML's elementSumSq and normF, which skip NaN entries: 0 for"
-            + " an all-NaN matrix; Elementwise.normSq and Elementwise.norm propagate NaN")
     void theGeneratedNormsOfNanAreNan() {
         DMatrixRMaj a = new DMatrixRMaj(2, 2);
         a.fill(Double.NaN);

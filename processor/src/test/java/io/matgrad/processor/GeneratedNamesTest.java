@@ -4,7 +4,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.matgrad.processor.testing.Compilations.compile;
 import static io.matgrad.processor.testing.Compilations.models;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Generated code compiles whatever the user named things: names are the user's, not matgrad's. */
@@ -36,9 +35,6 @@ class GeneratedNamesTest {
     }
 
     @Test
-    @Disabled("bug: emit writes CommonOps_DDRM.mult(...), Arguments.requireDimension(...) by simple name, which a"
-            + " parameter of that name shadows (cannot find symbol in the generated class); JavaPoet's"
-            + " TypeSpec.Builder.alwaysQualify(parameter names) would qualify them")
     void parametersNamedLikeTheClassesGeneratedCodeCalls() {
         assertThat(compile(models("""
                 @Differentiable(wrt = {"CommonOps_DDRM", "Arguments"})

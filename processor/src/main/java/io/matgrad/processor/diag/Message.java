@@ -34,6 +34,8 @@ public enum Message {
             "wrt names \"%s\", which is not a parameter of %s: wrt lists parameter names, here %s%s"),
     DUPLICATE_WRT("MatgradDuplicateWrt",
             "wrt names \"%s\" twice; list each parameter once"),
+    AMBIGUOUS_WRT("MatgradAmbiguousWrt",
+            "wrt names \"%s\" and \"%s\", whose derivatives would both be %sGrad%s; rename one of the parameters"),
     CONSTANT_IN_WRT("MatgradConstantInWrt",
             "%s does not depend on %s, so its derivatives with respect to %s are zero everywhere; check that"
                     + " the formula uses it, or remove it from wrt"),

@@ -71,7 +71,9 @@ final class FunctionWriter {
                 staticMethods.add(staticMethod(op));
             }
         }
-        return new GeneratedFunction(staticMethods, workspaceClass(fields.values(), factorizations, workspaceMethods));
+        Set<String> names = new HashSet<>(reserved);
+        function.locals().forEach(b -> names.add(b.name()));
+        return new GeneratedFunction(staticMethods, workspaceClass(fields.values(), factorizations, workspaceMethods), names);
     }
 
     // ---------------------------------------------------------------- what is offered

@@ -3,9 +3,13 @@ package io.matgrad.processor.emit;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the generated class holds for one function: the contract's static methods, and the
  * workspace class whose allocation-free methods they call.
+ *
+ * @param names the names the user chose that the generated code declares (parameters, locals):
+ *     where one is also the simple name of a class the code calls, that class is written qualified
  */
-public record GeneratedFunction(List<MethodSpec> staticMethods, TypeSpec workspace) {}
+public record GeneratedFunction(List<MethodSpec> staticMethods, TypeSpec workspace, Set<String> names) {}

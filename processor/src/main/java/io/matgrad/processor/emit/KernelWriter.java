@@ -98,8 +98,9 @@ final class KernelWriter {
         return switch (r.op()) {
             case TRACE -> call(Types.COMMON_OPS, "trace", a);
             case DET, LOG_DET -> throw new IllegalStateException("determinants come from a factorization");
-            case NORM_SQ -> call(Types.SPECIALIZED_OPS, "elementSumSq", a);
-            case NORM -> call(Types.NORM_OPS, "normF", a);
+            // matgrad's norms, not EJML's elementSumSq and normF, which return 0 for a matrix of NaN
+            case NORM_SQ -> call(Types.ELEMENTWISE, "normSq", a);
+            case NORM -> call(Types.ELEMENTWISE, "norm", a);
             case SUM -> call(Types.COMMON_OPS, "elementSum", a);
             case LOG_SUM_EXP -> call(Types.ELEMENTWISE, "logSumExp", a);
         };

@@ -8,8 +8,6 @@ final class Types {
 
     static final ClassName MATRIX = ClassName.get("org.ejml.data", "DMatrixRMaj");
     static final ClassName COMMON_OPS = ClassName.get("org.ejml.dense.row", "CommonOps_DDRM");
-    static final ClassName NORM_OPS = ClassName.get("org.ejml.dense.row", "NormOps_DDRM");
-    static final ClassName SPECIALIZED_OPS = ClassName.get("org.ejml.dense.row", "SpecializedOps_DDRM");
     static final ClassName VECTOR_OPS = ClassName.get("org.ejml.dense.row.mult", "VectorVectorMult_DDRM");
 
     static final ClassName MATRIX_OPS = ClassName.get("io.matgrad.runtime", "MatrixOps");

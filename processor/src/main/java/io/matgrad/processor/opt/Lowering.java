@@ -74,6 +74,7 @@ public final class Lowering {
         for (Expr root : roots) {
             uses.merge(root, 1, Integer::sum);
         }
+        countAbsorbedReads(roots);
         Map<String, Operand> results = new LinkedHashMap<>();
         for (Output output : outputs) {
             Expr root = output.value();
@@ -90,6 +91,33 @@ public final class Lowering {
             }
         }
         return new Schedule(steps, results, temporaries, factorizationNames);
+    }
+
+    /**
+     * A scale, a sign, a transpose or a diagonal is often absorbed by the kernel that reads it, which
+     * then reads the wrapped node directly: each reader of the wrapper may read the wrapped node. Its
+     * count of readers says so, so that nothing overwrites it in place while a reader remains.
+     */
+    private void countAbsorbedReads(List<Expr> roots) {
+        List<Expr> order = Dag.postOrder(roots);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Expr node = order.get(i);
+            Expr wrapped = wrapped(node);
+            if (wrapped != null && uses(node) > 1) {
+                uses.merge(wrapped, uses(node) - 1, Integer::sum);
+            }
+        }
+    }
+
+    /** The node a reader may read in place of {@code e}, when it absorbs {@code e}. */
+    private static Expr wrapped(Expr e) {
+        if (e instanceof Expr.Scale s) {
+            return s.matrix();
+        }
+        if (e instanceof Expr.Neg || e instanceof Expr.Transpose || e instanceof Expr.Diag) {
+            return e.children().get(0);
+        }
+        return null;
     }
 
     /**
@@ -185,6 +213,15 @@ public final class Lowering {
     /** Whether {@code e} is read once, here, and not yet computed: it may be fused into its reader. */
     private boolean fusible(Expr e) {
         return uses(e) == 1 && !values.containsKey(e);
+    }
+
+    /**
+     * Whether the product {@code m} may be fused into its reader as a {@code mult} kernel with an
+     * {@code alpha} or an accumulation. A product with a diagonal factor may not: it is a row or
+     * column scaling, which no {@code mult} kernel does without forming the diagonal matrix.
+     */
+    private boolean fusibleProduct(Expr.MatMul m) {
+        return fusible(m) && !(m.left() instanceof Expr.Diag) && !(m.right() instanceof Expr.Diag);
     }
 
     /** Whether the reader of {@code e} may overwrite {@code e}'s variable. */
@@ -311,7 +348,7 @@ public final class Lowering {
         } else if (e instanceof Expr.Scale s) {
             return scale(s, into);
         } else if (e instanceof Expr.Neg n) {
-            if (n.operand() instanceof Expr.MatMul m && fusible(m)) {
+            if (n.operand() instanceof Expr.MatMul m && fusibleProduct(m)) {
                 return product(e, m, new Operand.Literal(-1), into, false);
             }
             return elementwise(e, n.operand(), into, Kernel.Negate::new);
@@ -394,7 +431,7 @@ public final class Lowering {
     private Operand.Ref scale(Expr.Scale s, Operand.Ref into) {
         Operand factor = value(s.factor());
         Expr m = s.matrix();
-        if (m instanceof Expr.MatMul product && fusible(product)) {
+        if (m instanceof Expr.MatMul product && fusibleProduct(product)) {
             return product(s, product, factor, into, false);
         }
         if (m instanceof Expr.Fill f) {
@@ -414,6 +451,10 @@ public final class Lowering {
     private Term term(Expr e, boolean negated) {
         Operand coefficient = new Operand.Literal(1);
         Expr t = e;
+        // a scale or sign already computed is read as it is: its operand may have been overwritten by it
+        if (values.containsKey(e)) {
+            return new Term(negated ? new Operand.Literal(-1) : coefficient, e);
+        }
         if (e instanceof Expr.Scale s) {
             coefficient = value(s.factor());
             t = s.matrix();
@@ -435,10 +476,10 @@ public final class Lowering {
     private Operand.Ref linear(Expr e, Expr left, Expr right, boolean subtract, Operand.Ref into) {
         Term l = term(left, false);
         Term r = term(right, subtract);
-        if (r.term() instanceof Expr.MatMul m && fusible(m) && m != l.term()) {
+        if (r.term() instanceof Expr.MatMul m && fusibleProduct(m) && m != l.term()) {
             return multiplyAdd(e, l, m, r.coefficient(), into);
         }
-        if (l.term() instanceof Expr.MatMul m && fusible(m) && m != r.term()) {
+        if (l.term() instanceof Expr.MatMul m && fusibleProduct(m) && m != r.term()) {
             return multiplyAdd(e, r, m, l.coefficient(), into);
         }
         if (r.term() instanceof Expr.Fill f && l.coefficient().isLiteral(1)) {

@@ -443,9 +443,10 @@ public final class Simplifier {
                     && !ab.right().shape().isColumnVector() && !(varies(r) && !varies(ab))) {
                 return normalize(new Expr.MatMul(ab.left(), normalize(new Expr.MatMul(ab.right(), r))));
             }
-            // vᵀ(AB) → (vᵀA)B, for a row vector on the left
+            // vᵀ(AB) → (vᵀA)B, for a row vector on the left (unless the product also ends in a column,
+            // which the rule above has already ordered: applying both would undo each other)
             if (isRowVector(l) && r instanceof Expr.MatMul ab && !available.contains(ab) && !isRowVector(ab.left())
-                    && !(varies(l) && !varies(ab))) {
+                    && !node.shape().isColumnVector() && !(varies(l) && !varies(ab))) {
                 return normalize(new Expr.MatMul(normalize(new Expr.MatMul(l, ab.left())), ab.right()));
             }
             return node;

@@ -66,10 +66,7 @@ class GradientFuzzTest {
      * {@link KnownBugsTest}: reported, not failed, so the build stays green until the bug is fixed.
      * A known seed that passes fails the test, so the list is pruned when a bug is fixed.
      */
-    private static final Map<Long, String> KNOWN_BUGS = Map.of(
-            20_250_952L, KnownBugsTest.OVERWRITTEN_TEMPORARY,
-            20_251_140L, KnownBugsTest.SIMPLIFIER_RECURSION,
-            20_252_518L, KnownBugsTest.OVERWRITTEN_TEMPORARY);
+    private static final Map<Long, String> KNOWN_BUGS = Map.of();
 
     /** What happened to each function, for the summary. */
     private static final class Counts {
