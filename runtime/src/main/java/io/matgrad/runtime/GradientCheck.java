@@ -94,7 +94,8 @@ public final class GradientCheck {
      */
     public static DMatrixRMaj numericalJacobian(Function<DMatrixRMaj, DMatrixRMaj> f, DMatrixRMaj x) {
         DMatrixRMaj probe = x.copy();
-        // copies: f may return the same workspace on every call
+        // copies: f may return the same workspace on every call, or its argument (the identity),
+        // which the probe's next change would change too
         DMatrixRMaj value = f.apply(probe).copy();
         DMatrixRMaj jacobian = new DMatrixRMaj(value.getNumElements(), x.getNumElements());
         for (int j = 0; j < x.getNumElements(); j++) {
@@ -104,7 +105,7 @@ public final class GradientCheck {
             double up = xj + h;
             double down = xj - h;
             DMatrixRMaj valueUp = f.apply(with(probe, entry, up)).copy();
-            DMatrixRMaj valueDown = f.apply(with(probe, entry, down));
+            DMatrixRMaj valueDown = f.apply(with(probe, entry, down)).copy();
             probe.data[entry] = xj;
             Shapes.requireSameShape("numericalJacobian(f, x)", "f(x)", value, "f(x + h e_j)", valueUp);
             Shapes.requireSameShape("numericalJacobian(f, x)", "f(x)", value, "f(x - h e_j)", valueDown);

@@ -2,8 +2,6 @@ package io.matgrad.runtime;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.SpecializedOps_DDRM;
 import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
 
 /**
@@ -259,17 +257,21 @@ public final class MatrixOps {
         return new Factorization().decompose(a, "logDet(A)", "A").logAbsDet();
     }
 
-    /** The squared Frobenius norm {@code sum_ij A_ij^2} (for a vector, {@code a^T a}). */
+    /**
+     * The squared Frobenius norm {@code sum_ij A_ij^2} (for a vector, {@code a^T a}); NaN if an entry
+     * is NaN, {@code +Infinity} if one is infinite (see {@link Elementwise#normSq}).
+     */
     public static double normSq(DMatrixRMaj a) {
-        return SpecializedOps_DDRM.elementSumSq(a);
+        return Elementwise.normSq(a);
     }
 
     /**
-     * The Frobenius norm {@code sqrt(sum_ij A_ij^2)} (for a vector, its 2-norm); EJML scales by the
-     * largest entry first, so it does not overflow where {@link #normSq} would.
+     * The Frobenius norm {@code sqrt(sum_ij A_ij^2)} (for a vector, its 2-norm), scaled by the
+     * largest entry first, so it does not overflow where {@link #normSq} would; NaN if an entry is
+     * NaN, {@code +Infinity} if one is infinite (see {@link Elementwise#norm}).
      */
     public static double norm(DMatrixRMaj a) {
-        return NormOps_DDRM.normF(a);
+        return Elementwise.norm(a);
     }
 
     /** The sum {@code sum_ij A_ij} of all entries. */

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
 
 /** Finite differences against derivatives known in closed form. */
@@ -67,6 +68,14 @@ class GradientCheckTest {
         DMatrixRMaj a = random(3, 4, random);
         DMatrixRMaj x = random(4, 1, random);
         assertClose(a, GradientCheck.numericalJacobian(v -> MatrixOps.mult(a, v), x), 1e-9);
+    }
+
+    /** The identity returns the probe itself, which must not change under the difference. */
+    @Test
+    void jacobianOfAFunctionReturningItsArgumentIsTheIdentity() {
+        DMatrixRMaj x = new DMatrixRMaj(3, 1, true, 0.5, -2, 4);
+        DMatrixRMaj jacobian = GradientCheck.numericalJacobian(v -> v, x);
+        assertTrue(MatrixFeatures_DDRM.isIdentity(jacobian, 1e-9), jacobian.toString());
     }
 
     @Test

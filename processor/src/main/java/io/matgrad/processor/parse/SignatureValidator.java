@@ -107,6 +107,16 @@ final class SignatureValidator {
         return List.copyOf(wrt);
     }
 
+    /** The value in {@code annotation}'s {@code wrt} that names {@code parameter}, to report at. */
+    static Optional<AnnotationValue> wrtValue(AnnotationMirror annotation, String parameter) {
+        return explicitValue(annotation, "wrt")
+                .filter(v -> v.getValue() instanceof List<?>)
+                .flatMap(v -> ((List<?>) v.getValue()).stream()
+                        .map(AnnotationValue.class::cast)
+                        .filter(name -> parameter.equals(name.getValue()))
+                        .findFirst());
+    }
+
     private boolean hessian(ExecutableElement method, AnnotationMirror annotation, Optional<Kind> returnKind) {
         Optional<AnnotationValue> value = explicitValue(annotation, "hessian");
         boolean hessian = value.isPresent() && Boolean.TRUE.equals(value.get().getValue());
