@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * The covariance of the four standardised penguin measurements by maximum likelihood: DDogleg's
@@ -119,7 +121,7 @@ public final class CovarianceFit {
         for (int i = 0; i < S.numRows; i++) {
             shifted.add(i, i, -EPSILON);
         }
-        var cholesky = org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(S.numRows, true);
+        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(S.numRows, true);
         if (!cholesky.decompose(shifted)) {
             throw new ArithmeticException("the sample covariance is not positive definite");
         }

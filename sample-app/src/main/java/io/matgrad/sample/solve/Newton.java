@@ -30,9 +30,9 @@ public final class Newton {
         LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(n);
 
         double f = objective.valueAndGradient(x, gradient);
-        double[] shown = {f, NormOps_DDRM.normF(gradient), Double.NaN};
+        double startNorm = NormOps_DDRM.normF(gradient);
         progress.start("Newton, Hessian by " + objective.source() + ", Cholesky solve", "‖∇f‖        step");
-        progress.iteration(0, () -> shown[0], () -> String.format("%.3e", shown[1]));
+        progress.iteration(0, f, () -> String.format("%.3e", startNorm));
         int k = 0;
         while (NormOps_DDRM.normF(gradient) > tolerance && k < maxIterations) {
             // d = −H⁻¹ ∇f
@@ -46,10 +46,8 @@ public final class Newton {
             CommonOps_DDRM.addEquals(x, t, direction);
             f = objective.valueAndGradient(x, gradient);
             k++;
-            shown[0] = f;
-            shown[1] = NormOps_DDRM.normF(gradient);
-            shown[2] = t;
-            progress.iteration(k, () -> shown[0], () -> String.format("%.3e   %.3g", shown[1], shown[2]));
+            double norm = NormOps_DDRM.normF(gradient);
+            progress.iteration(k, f, () -> String.format("%.3e   %.3g", norm, t));
         }
         boolean converged = NormOps_DDRM.normF(gradient) <= tolerance;
         progress.finish(converged ? "converged: ‖∇f‖ ≤ " + tolerance : "stopped without converging");

@@ -28,9 +28,9 @@ public final class NewtonCg {
         ConjugateGradients cg = new ConjugateGradients(n);
 
         double f = objective.valueAndGradient(x, gradient);
-        double[] shown = {f, NormOps_DDRM.normF(gradient), Double.NaN, 0};
+        double startNorm = NormOps_DDRM.normF(gradient);
         progress.start("Newton-CG, Hessian-vector products by " + objective.source(), "‖∇f‖        step  CG steps");
-        progress.iteration(0, () -> shown[0], () -> String.format("%.3e", shown[1]));
+        progress.iteration(0, f, () -> String.format("%.3e", startNorm));
         int k = 0;
         while (NormOps_DDRM.normF(gradient) > tolerance && k < maxIterations) {
             double gradientNorm = NormOps_DDRM.normF(gradient);
@@ -40,12 +40,8 @@ public final class NewtonCg {
             CommonOps_DDRM.addEquals(x, t, direction);
             f = objective.valueAndGradient(x, gradient);
             k++;
-            shown[0] = f;
-            shown[1] = NormOps_DDRM.normF(gradient);
-            shown[2] = t;
-            shown[3] = cgSteps;
-            progress.iteration(k, () -> shown[0],
-                    () -> String.format("%.3e   %-4.3g  %d", shown[1], shown[2], (int) shown[3]));
+            double norm = NormOps_DDRM.normF(gradient);
+            progress.iteration(k, f, () -> String.format("%.3e   %-4.3g  %d", norm, t, cgSteps));
         }
         boolean converged = NormOps_DDRM.normF(gradient) <= tolerance;
         progress.finish(converged ? "converged: ‖∇f‖ ≤ " + tolerance : "stopped without converging");

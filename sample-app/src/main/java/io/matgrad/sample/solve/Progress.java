@@ -67,6 +67,11 @@ public final class Progress {
         }
     }
 
+    /** As {@link #iteration(int, DoubleSupplier, Supplier)}, for a loss the solver has at hand. */
+    public void iteration(int k, double loss, Supplier<String> detail) {
+        iteration(k, () -> loss, detail);
+    }
+
     /** The run is over: prints its last iteration if {@link #iteration} did not, and the outcome. */
     public void finish(String outcome) {
         if (recording && lastIteration != lastPrinted) {
