@@ -10,6 +10,7 @@ import io.matgrad.processor.diag.InternalErrors;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.emit.GeneratedFunction;
 import io.matgrad.processor.emit.GradientsWriter;
+import io.matgrad.processor.emit.ReportWriter;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.parse.MethodParser;
 import io.matgrad.processor.parse.ShapeAnnotations;
@@ -59,6 +60,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     private MethodParser parser;
     /** Without the tree API, one error says so for the whole compilation, not one per method. */
     private boolean noTreesReported;
+    /** An unknown option value is reported once, not once per class. */
+    private boolean badOptionReported;
 
     public DifferentiableProcessor() {
         this(GradientsWriter::function);
@@ -66,6 +69,14 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     DifferentiableProcessor(Backend backend) {
         this.backend = backend;
+    }
+
+    /** {@code -Amatgrad.report=markdown} or {@code =html}: a derivation report beside each generated class. */
+    static final String REPORT_OPTION = "matgrad.report";
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(REPORT_OPTION);
     }
 
     @Override
@@ -121,6 +132,28 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         // one originating element, the class: what Gradle's isolating mode needs to track the file
         type.addOriginatingElement(owner);
         GeneratedFiles.write(GradientsWriter.file(original, type.build()), processingEnv.getFiler(), owner, reporter);
+        report(owner, original, generated);
+    }
+
+    /** The derivation report of {@code owner}'s functions, if {@code -Amatgrad.report} asks for one. */
+    private void report(TypeElement owner, ClassName original, List<GeneratedFunction> generated) {
+        String option = processingEnv.getOptions().get(REPORT_OPTION);
+        if (option == null) {
+            return;
+        }
+        ReportWriter.Format format = ReportWriter.Format.named(option);
+        if (format == null) {
+            if (!badOptionReported) {
+                badOptionReported = true;
+                reporter.error(Message.BAD_OPTION, owner, REPORT_OPTION, option, "markdown or html");
+            }
+            return;
+        }
+        ClassName generatedClass = GradientsWriter.generatedName(original);
+        String text = ReportWriter.write(original.canonicalName(),
+                generated.stream().map(GeneratedFunction::report).toList(), format);
+        GeneratedFiles.writeResource(original.packageName(), generatedClass.simpleName() + "." + format.extension(),
+                text, processingEnv.getFiler(), owner, reporter);
     }
 
     /**

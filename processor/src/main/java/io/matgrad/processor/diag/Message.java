@@ -171,6 +171,8 @@ public enum Message {
     WRITE_FAILED("MatgradWriteFailed",
             "could not write %s: %s; check that no other processor or source file declares that class,"
                     + " and that the build can write its generated-sources directory"),
+    BAD_OPTION("MatgradBadOption",
+            "-A%s=%s is not an option matgrad knows; write %s"),
     INTERNAL_ERROR("MatgradInternalError",
             "internal error in matgrad while differentiating %s: %s; please report it");
 

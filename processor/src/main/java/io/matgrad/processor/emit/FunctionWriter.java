@@ -58,6 +58,7 @@ final class FunctionWriter {
             op.outputs().forEach(o -> reserved.add(o.name()));
             op.computes().forEach(o -> reserved.add(o.name()));
         }
+        List<FunctionReport.Method> reported = new ArrayList<>();
         Map<String, Operand.Ref> fields = new LinkedHashMap<>();
         Set<String> factorizations = new java.util.LinkedHashSet<>();
         List<MethodSpec> workspaceMethods = new ArrayList<>();
@@ -66,14 +67,44 @@ final class FunctionWriter {
             Schedule schedule = Lowering.lower(op.computes(), derivation.localNames, reserved);
             schedule.temporaries().forEach(t -> fields.putIfAbsent(t.name(), t));
             factorizations.addAll(schedule.factorizations());
-            workspaceMethods.add(workspaceMethod(op, schedule));
+            MethodSpec method = workspaceMethod(op, schedule);
+            workspaceMethods.add(method);
+            reported.add(new FunctionReport.Method(op.staticName() != null ? op.staticName() : op.workspaceName(),
+                    readable(BodyWriter.write(schedule, derivation.localNames, function.name()))));
             if (op.staticName() != null) {
                 staticMethods.add(staticMethod(op));
             }
         }
         Set<String> names = new HashSet<>(reserved);
         function.locals().forEach(b -> names.add(b.name()));
-        return new GeneratedFunction(staticMethods, workspaceClass(fields.values(), factorizations, workspaceMethods), names);
+        String signature = function.name() + "(" + names(function.parameters()) + ")";
+        FunctionReport report = new FunctionReport(signature, formulas(), reported);
+        return new GeneratedFunction(staticMethods, workspaceClass(fields.values(), factorizations, workspaceMethods),
+                names, report);
+    }
+
+    /** The function and every derivative, in math notation, for the report. */
+    private List<String> formulas() {
+        List<String> lines = new ArrayList<>(derivation.definition().toString().lines().toList());
+        derivation.gradients.keySet().forEach(x -> lines.add(derivation.gradientLine(variable(x)).toString().strip()));
+        derivation.jacobians.forEach((x, j) -> lines.add(derivativeLine("∂f/∂" + x + "ᵀ", variable(x), j).toString().strip()));
+        derivation.hessians.forEach((x, h) -> lines.add(derivativeLine("∂²f/∂" + x + "²", variable(x), h).toString().strip()));
+        derivation.hessianVectorProducts.forEach((x, hv) ->
+                lines.add("∂²f/∂" + x + "² " + derivation.directionName + " = " + derivation.format(hv)));
+        return lines;
+    }
+
+    private Expr.Variable variable(String name) {
+        return function.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Generated statements as a reader wants them: classes by simple name. */
+    private static String readable(CodeBlock body) {
+        return body.toString()
+                .replace("org.ejml.dense.row.mult.", "")
+                .replace("org.ejml.dense.row.", "")
+                .replace("org.ejml.data.", "")
+                .replace("io.matgrad.runtime.", "");
     }
 
     // ---------------------------------------------------------------- what is offered

@@ -11,5 +11,7 @@ import java.util.Set;
  *
  * @param names the names the user chose that the generated code declares (parameters, locals):
  *     where one is also the simple name of a class the code calls, that class is written qualified
+ * @param report what the derivation report says of the function
  */
-public record GeneratedFunction(List<MethodSpec> staticMethods, TypeSpec workspace, Set<String> names) {}
+public record GeneratedFunction(List<MethodSpec> staticMethods, TypeSpec workspace, Set<String> names,
+        FunctionReport report) {}
