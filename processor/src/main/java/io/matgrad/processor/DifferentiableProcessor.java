@@ -11,6 +11,7 @@ import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.emit.GeneratedFunction;
 import io.matgrad.processor.emit.GradientsWriter;
 import io.matgrad.processor.emit.ReportWriter;
+import io.matgrad.processor.emit.TestWriter;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.parse.MethodParser;
 import io.matgrad.processor.parse.ShapeAnnotations;
@@ -29,6 +30,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -62,6 +64,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     private boolean noTreesReported;
     /** An unknown option value is reported once, not once per class. */
     private boolean badOptionReported;
+    /** So is a test option without JUnit to compile the tests. */
+    private boolean junitMissingReported;
 
     public DifferentiableProcessor() {
         this(GradientsWriter::function);
@@ -73,10 +77,12 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     /** {@code -Amatgrad.report=markdown} or {@code =html}: a derivation report beside each generated class. */
     static final String REPORT_OPTION = "matgrad.report";
+    /** {@code -Amatgrad.tests=true}: a JUnit 5 test of every generated derivative, beside each generated class. */
+    static final String TESTS_OPTION = "matgrad.tests";
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(REPORT_OPTION);
+        return Set.of(REPORT_OPTION, TESTS_OPTION);
     }
 
     @Override
@@ -125,14 +131,39 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         }
         ClassName original = ClassName.get(owner);
         List<GeneratedFunction> generated = new ArrayList<>();
+        List<Function> testable = new ArrayList<>();
         for (ExecutableElement method : methods) {
-            guarded(method, () -> parser.parse(method).ifPresent(f -> generated.add(backend.function(f, original))));
+            guarded(method, () -> parser.parse(method).ifPresent(f -> {
+                GeneratedFunction g = backend.function(f, original);
+                generated.add(g);
+                if (!method.getModifiers().contains(Modifier.PRIVATE)) {
+                    testable.add(g.function());
+                }
+            }));
         }
         TypeSpec.Builder type = GradientsWriter.type(original, generated, getClass().getName());
         // one originating element, the class: what Gradle's isolating mode needs to track the file
         type.addOriginatingElement(owner);
         GeneratedFiles.write(GradientsWriter.file(original, type.build()), processingEnv.getFiler(), owner, reporter);
         report(owner, original, generated);
+        tests(owner, original, testable);
+    }
+
+    /** The JUnit test of {@code owner}'s derivatives, if {@code -Amatgrad.tests=true} asks for one. */
+    private void tests(TypeElement owner, ClassName original, List<Function> functions) {
+        if (!Boolean.parseBoolean(processingEnv.getOptions().get(TESTS_OPTION)) || functions.isEmpty()) {
+            return;
+        }
+        if (processingEnv.getElementUtils().getTypeElement("org.junit.jupiter.api.Test") == null) {
+            if (!junitMissingReported) {
+                junitMissingReported = true;
+                reporter.warning(Message.TESTS_NEED_JUNIT, owner, TESTS_OPTION);
+            }
+            return;
+        }
+        TypeSpec.Builder test = TestWriter.type(original, functions).toBuilder();
+        test.addOriginatingElement(owner);
+        GeneratedFiles.write(GradientsWriter.file(original, test.build()), processingEnv.getFiler(), owner, reporter);
     }
 
     /** The derivation report of {@code owner}'s functions, if {@code -Amatgrad.report} asks for one. */

@@ -256,6 +256,30 @@ public final class GradientCheck {
     }
 
     /**
+     * A sample input for checking derivatives: entries drawn from [0.5, 1.5], in the domain of
+     * {@code log}, {@code sqrt} and {@code pow}; a square matrix also gets {@code n I} added, which
+     * makes it diagonally dominant, so invertible and of positive determinant. Generated derivative
+     * tests ({@code -Amatgrad.tests=true}) draw their inputs here.
+     */
+    public static DMatrixRMaj sample(int rows, int cols, java.util.Random random) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = 0.5 + random.nextDouble();
+        }
+        if (rows == cols) {
+            for (int i = 0; i < rows; i++) {
+                m.add(i, i, rows);
+            }
+        }
+        return m;
+    }
+
+    /** A sample double for checking derivatives, from [0.5, 1.5] (see {@link #sample(int, int, java.util.Random)}). */
+    public static double sample(java.util.Random random) {
+        return 0.5 + random.nextDouble();
+    }
+
+    /**
      * The outcome of a check: what was checked ({@code "gradient"}, {@code "Jacobian"}, ...), the
      * relative error between the analytic and the numerical derivative, and both.
      */

@@ -171,6 +171,10 @@ public enum Message {
     WRITE_FAILED("MatgradWriteFailed",
             "could not write %s: %s; check that no other processor or source file declares that class,"
                     + " and that the build can write its generated-sources directory"),
+    TESTS_NEED_JUNIT("MatgradTestsNeedJUnit",
+            "-A%s=true generates JUnit 5 tests, but JUnit Jupiter is not on the classpath of this compilation;"
+                    + " set the option on the test compilation (where the @Differentiable methods are test sources),"
+                    + " or check derivatives from your own tests with io.matgrad.runtime.GradientCheck"),
     BAD_OPTION("MatgradBadOption",
             "-A%s=%s is not an option matgrad knows; write %s"),
     INTERNAL_ERROR("MatgradInternalError",

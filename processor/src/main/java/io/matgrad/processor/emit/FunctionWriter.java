@@ -80,7 +80,7 @@ final class FunctionWriter {
         String signature = function.name() + "(" + names(function.parameters()) + ")";
         FunctionReport report = new FunctionReport(signature, formulas(), reported);
         return new GeneratedFunction(staticMethods, workspaceClass(fields.values(), factorizations, workspaceMethods),
-                names, report);
+                names, report, function);
     }
 
     /** The function and every derivative, in math notation, for the report. */
