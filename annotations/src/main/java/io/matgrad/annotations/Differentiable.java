@@ -23,6 +23,11 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
+ * <p>Parameters may declare their dimensions with {@link Shape} ({@code @Shape("n x 1")}); the
+ * processor checks the formula against them at compile time, the generated methods check the
+ * arguments on entry. Anything outside the language is a compile error at the offending
+ * expression, with a stable id such as {@code [MatgradLoop]}.
+ *
  * <p>CLASS retention: the annotation matters to the compiler only, and incremental builds (Gradle)
  * need it visible in class files.
  */

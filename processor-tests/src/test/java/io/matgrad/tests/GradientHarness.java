@@ -24,9 +24,18 @@ import org.ejml.dense.row.RandomMatrices_DDRM;
  * {@code nameGradX} for each {@code x} and {@code nameValueAndGrad}.
  *
  * <p>A parameter spec lists the parameters in order: {@code "A 5x3, x 3x1, b 5x1, lambda"}; a bare
- * name is a double (drawn from [0.5, 1.5]); a matrix may add {@code spd} (symmetric positive
- * definite, well conditioned) or {@code positive} (entries in [0.5, 1.5]); other entries are drawn
- * from [-1, 1].
+ * name is a double (drawn from [0.5, 1.5]); a matrix may add a kind:
+ * <ul>
+ *   <li>{@code spd}: symmetric positive definite, well conditioned (a Cholesky factorization);
+ *   <li>{@code symmetric}: symmetric indefinite, eigenvalues ±[1, 2] (symmetric, but LU);
+ *   <li>{@code invertible}: non-symmetric and well conditioned, its rows rotated so that LU must
+ *       pivot (the determinant is negative for even sizes);
+ *   <li>{@code negdet}: non-symmetric, well conditioned, with a negative determinant;
+ *   <li>{@code positive}: entries in [0.5, 1.5];
+ *   <li>{@code identity}, {@code ones}: constants;
+ *   <li>{@code mask}: entries 0 or 1;
+ * </ul>
+ * other entries are drawn from [-1, 1].
  */
 final class GradientHarness {
     static final double TOLERANCE = 1e-6;
@@ -180,11 +189,71 @@ final class GradientHarness {
                     CommonOps_DDRM.addEquals(spd, 1.0, CommonOps_DDRM.identity(rows));
                     return spd;
                 }
+                case "symmetric": {
+                    double[] eigenvalues = new double[rows];
+                    for (int i = 0; i < rows; i++) {
+                        eigenvalues[i] = (i % 2 == 0 ? -1 : 1) * (1 + random.nextDouble());
+                    }
+                    DMatrixRMaj q = RandomMatrices_DDRM.orthogonal(rows, rows, random);
+                    DMatrixRMaj qd = new DMatrixRMaj(rows, rows);
+                    CommonOps_DDRM.mult(q, CommonOps_DDRM.diag(eigenvalues), qd);
+                    DMatrixRMaj s = new DMatrixRMaj(rows, rows);
+                    CommonOps_DDRM.multTransB(qd, q, s);
+                    DMatrixRMaj symmetric = new DMatrixRMaj(rows, rows);
+                    CommonOps_DDRM.transpose(s, symmetric);
+                    CommonOps_DDRM.addEquals(symmetric, s);
+                    CommonOps_DDRM.scale(0.5, symmetric);
+                    return symmetric;
+                }
+                case "invertible": {
+                    DMatrixRMaj a = wellConditioned(rows, random);
+                    DMatrixRMaj rotated = new DMatrixRMaj(rows, rows);
+                    for (int i = 0; i < rows; i++) {
+                        for (int j = 0; j < rows; j++) {
+                            rotated.set((i + 1) % rows, j, a.get(i, j));
+                        }
+                    }
+                    return rotated;
+                }
+                case "negdet": {
+                    DMatrixRMaj a = wellConditioned(rows, random);
+                    for (int j = 0; j < rows; j++) {
+                        double t = a.get(0, j);
+                        a.set(0, j, a.get(1, j));
+                        a.set(1, j, t);
+                    }
+                    return a;
+                }
                 case "positive":
                     return RandomMatrices_DDRM.rectangle(rows, cols, 0.5, 1.5, random);
-                default:
+                case "identity":
+                    return CommonOps_DDRM.identity(rows, cols);
+                case "ones": {
+                    DMatrixRMaj ones = new DMatrixRMaj(rows, cols);
+                    ones.fill(1);
+                    return ones;
+                }
+                case "mask": {
+                    DMatrixRMaj mask = new DMatrixRMaj(rows, cols);
+                    for (int i = 0; i < mask.data.length; i++) {
+                        mask.data[i] = random.nextBoolean() ? 1 : 0;
+                    }
+                    return mask;
+                }
+                case "plain":
                     return RandomMatrices_DDRM.rectangle(rows, cols, -1, 1, random);
+                default:
+                    throw new IllegalArgumentException("unknown kind of matrix: " + kind);
             }
+        }
+
+        /** Entries in [-1, 1] with the diagonal shifted by n: diagonally dominant, so well conditioned. */
+        private static DMatrixRMaj wellConditioned(int n, Random random) {
+            DMatrixRMaj a = RandomMatrices_DDRM.rectangle(n, n, -1, 1, random);
+            for (int i = 0; i < n; i++) {
+                a.add(i, i, n);
+            }
+            return a;
         }
     }
 }

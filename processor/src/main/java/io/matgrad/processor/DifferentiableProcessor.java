@@ -4,13 +4,17 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeSpec;
 import com.sun.source.util.Trees;
+import io.matgrad.processor.diag.AbortException;
 import io.matgrad.processor.diag.ErrorReporter;
+import io.matgrad.processor.diag.InternalErrors;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.emit.GeneratedFunction;
 import io.matgrad.processor.emit.GradientsWriter;
+import io.matgrad.processor.emit.ReportWriter;
+import io.matgrad.processor.emit.TestWriter;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.parse.MethodParser;
-import java.io.IOException;
+import io.matgrad.processor.parse.ShapeAnnotations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
@@ -25,6 +30,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -36,14 +42,48 @@ import javax.lang.model.element.TypeElement;
  * unexpected exception is reported as an error on the method it was processing, never thrown out
  * of {@link #process}, so javac reports it like any other error and compiles the rest.
  * Nothing is kept across rounds: each round's elements are processed in that round.
+ *
+ * <p>Gradle runs it as an isolating processor ({@code META-INF/gradle/incremental.annotation.processors}):
+ * each generated class has exactly one originating element, the class whose methods it
+ * differentiates.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes(DifferentiableProcessor.ANNOTATION)
+@SupportedAnnotationTypes({DifferentiableProcessor.ANNOTATION, ShapeAnnotations.ANNOTATION})
 public final class DifferentiableProcessor extends AbstractProcessor {
     static final String ANNOTATION = "io.matgrad.annotations.Differentiable";
 
+    /** The stages after parsing, as one step; a seam for tests that make them fail. */
+    interface Backend {
+        GeneratedFunction function(Function function, ClassName original);
+    }
+
+    private final Backend backend;
     private ErrorReporter reporter;
     private MethodParser parser;
+    /** Without the tree API, one error says so for the whole compilation, not one per method. */
+    private boolean noTreesReported;
+    /** An unknown option value is reported once, not once per class. */
+    private boolean badOptionReported;
+    /** So is a test option without JUnit to compile the tests. */
+    private boolean junitMissingReported;
+
+    public DifferentiableProcessor() {
+        this(GradientsWriter::function);
+    }
+
+    DifferentiableProcessor(Backend backend) {
+        this.backend = backend;
+    }
+
+    /** {@code -Amatgrad.report=markdown} or {@code =html}: a derivation report beside each generated class. */
+    static final String REPORT_OPTION = "matgrad.report";
+    /** {@code -Amatgrad.tests=true}: a JUnit 5 test of every generated derivative, beside each generated class. */
+    static final String TESTS_OPTION = "matgrad.tests";
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(REPORT_OPTION, TESTS_OPTION);
+    }
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -51,7 +91,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
 
     @Override
-    public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+    public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         Optional<Trees> trees = MethodParser.trees(env);
         reporter = new ErrorReporter(env.getMessager(), trees.orElse(null));
@@ -60,45 +100,104 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
-        if (annotation == null) {
-            return false;
-        }
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
-        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        for (Element element : annotated(round, ANNOTATION)) {
             if (element.getKind() == ElementKind.METHOD && element.getEnclosingElement() instanceof TypeElement owner) {
                 byClass.computeIfAbsent(owner, k -> new ArrayList<>()).add((ExecutableElement) element);
             }
         }
-        byClass.forEach(this::generate);
-        // Claim @Differentiable: no other processor has a use for it, and an unclaimed annotation is
-        // a -Xlint:processing warning that fails users' -Werror builds.
+        for (Element parameter : annotated(round, ShapeAnnotations.ANNOTATION)) {
+            guarded(parameter, () -> ShapeAnnotations.checkPlacement(parameter, reporter));
+        }
+        byClass.forEach((owner, methods) -> guarded(owner, () -> generate(owner, methods)));
+        // Claim @Differentiable and @Shape: no other processor has a use for them, and an unclaimed
+        // annotation is a -Xlint:processing warning that fails users' -Werror builds.
         return true;
+    }
+
+    private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+        return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
     }
 
     /** Writes the gradients class of {@code owner}, with every method that got through the pipeline. */
     private void generate(TypeElement owner, List<ExecutableElement> methods) {
         if (parser == null) {
-            methods.forEach(m -> reporter.error(Message.NO_TREES, m));
+            if (!noTreesReported) {
+                noTreesReported = true;
+                reporter.error(Message.NO_TREES, methods.get(0));
+            }
             return;
         }
         ClassName original = ClassName.get(owner);
         List<GeneratedFunction> generated = new ArrayList<>();
+        List<Function> testable = new ArrayList<>();
         for (ExecutableElement method : methods) {
-            try {
-                Optional<Function> function = parser.parse(method);
-                function.ifPresent(f -> generated.add(GradientsWriter.function(f, original)));
-            } catch (RuntimeException | StackOverflowError e) {
-                reporter.error(Message.INTERNAL_ERROR, method, method.getSimpleName(), e);
-            }
+            guarded(method, () -> parser.parse(method).ifPresent(f -> {
+                GeneratedFunction g = backend.function(f, original);
+                generated.add(g);
+                if (!method.getModifiers().contains(Modifier.PRIVATE)) {
+                    testable.add(g.function());
+                }
+            }));
         }
         TypeSpec.Builder type = GradientsWriter.type(original, generated, getClass().getName());
         // one originating element, the class: what Gradle's isolating mode needs to track the file
         type.addOriginatingElement(owner);
+        GeneratedFiles.write(GradientsWriter.file(original, type.build()), processingEnv.getFiler(), owner, reporter);
+        report(owner, original, generated);
+        tests(owner, original, testable);
+    }
+
+    /** The JUnit test of {@code owner}'s derivatives, if {@code -Amatgrad.tests=true} asks for one. */
+    private void tests(TypeElement owner, ClassName original, List<Function> functions) {
+        if (!Boolean.parseBoolean(processingEnv.getOptions().get(TESTS_OPTION)) || functions.isEmpty()) {
+            return;
+        }
+        if (processingEnv.getElementUtils().getTypeElement("org.junit.jupiter.api.Test") == null) {
+            if (!junitMissingReported) {
+                junitMissingReported = true;
+                reporter.warning(Message.TESTS_NEED_JUNIT, owner, TESTS_OPTION);
+            }
+            return;
+        }
+        TypeSpec.Builder test = TestWriter.type(original, functions).toBuilder();
+        test.addOriginatingElement(owner);
+        GeneratedFiles.write(GradientsWriter.file(original, test.build()), processingEnv.getFiler(), owner, reporter);
+    }
+
+    /** The derivation report of {@code owner}'s functions, if {@code -Amatgrad.report} asks for one. */
+    private void report(TypeElement owner, ClassName original, List<GeneratedFunction> generated) {
+        String option = processingEnv.getOptions().get(REPORT_OPTION);
+        if (option == null) {
+            return;
+        }
+        ReportWriter.Format format = ReportWriter.Format.named(option);
+        if (format == null) {
+            if (!badOptionReported) {
+                badOptionReported = true;
+                reporter.error(Message.BAD_OPTION, owner, REPORT_OPTION, option, "markdown or html");
+            }
+            return;
+        }
+        ClassName generatedClass = GradientsWriter.generatedName(original);
+        String text = ReportWriter.write(original.canonicalName(),
+                generated.stream().map(GeneratedFunction::report).toList(), format);
+        GeneratedFiles.writeResource(original.packageName(), generatedClass.simpleName() + "." + format.extension(),
+                text, processingEnv.getFiler(), owner, reporter);
+    }
+
+    /**
+     * Runs {@code step} for {@code element}; a failure of matgrad itself becomes an error on the
+     * element, and processing goes on with the next one.
+     */
+    private void guarded(Element element, Runnable step) {
         try {
-            GradientsWriter.file(original, type.build()).writeTo(processingEnv.getFiler());
-        } catch (IOException | RuntimeException e) {
-            reporter.error(Message.INTERNAL_ERROR, owner, owner.getSimpleName(), e);
+            step.run();
+        } catch (AbortException e) {
+            // reported where it was thrown
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            reporter.error(Message.INTERNAL_ERROR, element, element.getSimpleName(), InternalErrors.describe(e));
         }
     }
 }

@@ -29,6 +29,11 @@ class GoldenSourceTest {
         assertGenerated("Regression");
     }
 
+    @Test
+    void logisticRegressionWithHessianAndJacobian() {
+        assertGenerated("Logistic");
+    }
+
     private static void assertGenerated(String model) {
         JavaFileObject source = JavaFileObjects.forResource("golden/" + model + ".java");
         Compilation compilation = Compiler.javac()

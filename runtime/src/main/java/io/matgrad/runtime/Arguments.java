@@ -9,6 +9,10 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Every check takes only constants besides the values checked, and builds its message only when
  * it fails: a check that passes allocates nothing.
+ *
+ * <p>Generated methods run the checks before any work, so a failed check leaves every argument, the
+ * outputs included, as it was. Entries are not checked: NaN and infinities propagate (see the
+ * package documentation).
  */
 public final class Arguments {
     private Arguments() {}

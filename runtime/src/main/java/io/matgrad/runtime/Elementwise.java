@@ -111,6 +111,53 @@ public final class Elementwise {
         return max + Math.log(sum);
     }
 
+    /**
+     * {@code sum_ij a_ij^2}, scaled by the largest magnitude so that it neither overflows nor
+     * underflows where the result does not. Unlike EJML's {@code elementSumSq}, which skips NaN
+     * entries when it looks for the scale (so that an all-NaN matrix has 0), a NaN entry gives NaN and
+     * an infinite one {@code +Infinity}: the norm of a matrix with a NaN is never a finite number.
+     */
+    public static double normSq(DMatrixD1 a) {
+        double scale = scale(a);
+        if (scale == 0 || !Double.isFinite(scale)) {
+            return scale;
+        }
+        return scale * scale * scaledSumSq(a, scale);
+    }
+
+    /**
+     * {@code sqrt(sum_ij a_ij^2)}, the Frobenius norm (the 2-norm of a vector), scaled like
+     * {@link #normSq}, with its treatment of NaN and infinite entries: unlike EJML's {@code normF},
+     * an all-NaN matrix has norm NaN, not 0.
+     */
+    public static double norm(DMatrixD1 a) {
+        double scale = scale(a);
+        if (scale == 0 || !Double.isFinite(scale)) {
+            return scale;
+        }
+        return scale * Math.sqrt(scaledSumSq(a, scale));
+    }
+
+    /** {@code max_ij |a_ij|}; NaN if an entry is NaN (Math.max propagates it, a comparison would drop it). */
+    private static double scale(DMatrixD1 a) {
+        int n = a.getNumElements();
+        double scale = 0;
+        for (int i = 0; i < n; i++) {
+            scale = Math.max(scale, Math.abs(a.data[i]));
+        }
+        return scale;
+    }
+
+    private static double scaledSumSq(DMatrixD1 a, double scale) {
+        int n = a.getNumElements();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double v = a.data[i] / scale;
+            sum += v * v;
+        }
+        return sum;
+    }
+
     /** The loop every kernel shares; {@code out} may alias {@code a} since entry i is read before it is written. */
     private static DMatrixRMaj map(DMatrixRMaj a, DMatrixRMaj out, DoubleUnaryOperator f) {
         if (out == null) {

@@ -10,11 +10,21 @@ import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * Numerical derivatives by central finite differences, to check exact (generated) derivatives
- * against, in tests and in user code:
+ * against, in tests and in user code, one check per generated method:
  *
  * <pre>{@code
- * DMatrixRMaj analytic = ModelsGradients.leastSquaresGradX(A, x, b);
- * GradientCheck.check(v -> Models.leastSquares(A, v, b), analytic, x).requireBelow(1e-6);
+ * // nameGradX
+ * GradientCheck.check(v -> Models.leastSquares(A, v, b), ModelsGradients.leastSquaresGradX(A, x, b), x)
+ *         .requireBelow(1e-6);
+ * // nameJacobianX, of a vector function
+ * GradientCheck.checkJacobian(v -> Models.residuals(A, v, b), ModelsGradients.residualsJacobianX(A, x, b), x)
+ *         .requireBelow(1e-6);
+ * // nameHessianX, from values of f alone
+ * GradientCheck.checkHessian(v -> Models.logistic(A, v, y), ModelsGradients.logisticHessianX(A, x, y), x)
+ *         .requireBelow(1e-4);
+ * // nameHessVecX, against differences of the (checked) gradient along v
+ * GradientCheck.checkHessianVectorProduct(u -> ModelsGradients.logisticGradX(A, u, y),
+ *         ModelsGradients.logisticHessVecX(A, x, y, v), x, v).requireBelow(1e-6);
  * }</pre>
  *
  * <p>Every derivative uses the step {@code h = 1e-6 max(1, |x|)} for the entry {@code x} being
@@ -22,7 +32,10 @@ import org.ejml.dense.row.NormOps_DDRM;
  * error, and absolute near 0. For smooth, well-scaled functions the central difference then
  * agrees with the exact derivative to roughly {@code 1e-8} relative (truncation error
  * {@code O(h^2)}, rounding error {@code O(eps / h)}), so tolerances around {@code 1e-6} separate
- * right from wrong gradients.
+ * right from wrong gradients. A Hessian from values alone is a second difference, which loses
+ * more: its step is {@code 1e-4 max(1, |x|)} and it agrees to roughly {@code 1e-7}, so tolerances
+ * around {@code 1e-4} suit it; where a gradient is already checked, the Jacobian of the gradient
+ * ({@code checkJacobian(gradient, hessian, x)}) is the sharper test of a Hessian.
  *
  * <p>The function always receives a private copy of {@code x} with one entry perturbed; the
  * caller's {@code x} is never modified, not even transiently. The function must not modify its
@@ -32,6 +45,10 @@ public final class GradientCheck {
 
     /** Below this norm, errors are measured absolutely rather than relative to a vanishing norm. */
     private static final double ERROR_FLOOR = 1e-8;
+    /** Relative step of first differences: balances truncation O(h²) and rounding O(eps / h). */
+    private static final double FIRST_ORDER_STEP = 1e-6;
+    /** Relative step of second differences, about eps^(1/4): balances O(h²) and O(eps / h²). */
+    private static final double SECOND_ORDER_STEP = 1e-4;
 
     private GradientCheck() {}
 
@@ -77,7 +94,8 @@ public final class GradientCheck {
      */
     public static DMatrixRMaj numericalJacobian(Function<DMatrixRMaj, DMatrixRMaj> f, DMatrixRMaj x) {
         DMatrixRMaj probe = x.copy();
-        // copies: f may return the same workspace on every call
+        // copies: f may return the same workspace on every call, or its argument (the identity),
+        // which the probe's next change would change too
         DMatrixRMaj value = f.apply(probe).copy();
         DMatrixRMaj jacobian = new DMatrixRMaj(value.getNumElements(), x.getNumElements());
         for (int j = 0; j < x.getNumElements(); j++) {
@@ -87,7 +105,7 @@ public final class GradientCheck {
             double up = xj + h;
             double down = xj - h;
             DMatrixRMaj valueUp = f.apply(with(probe, entry, up)).copy();
-            DMatrixRMaj valueDown = f.apply(with(probe, entry, down));
+            DMatrixRMaj valueDown = f.apply(with(probe, entry, down)).copy();
             probe.data[entry] = xj;
             Shapes.requireSameShape("numericalJacobian(f, x)", "f(x)", value, "f(x + h e_j)", valueUp);
             Shapes.requireSameShape("numericalJacobian(f, x)", "f(x)", value, "f(x - h e_j)", valueDown);
@@ -97,6 +115,37 @@ public final class GradientCheck {
             }
         }
         return jacobian;
+    }
+
+    /**
+     * The Hessian of a scalar function of a matrix, from values of {@code f} alone: n x n, where n
+     * is the number of entries of {@code x}, numbered in column-major order as in
+     * {@link #numericalJacobian} (for a column vector, simply its order). Entry ij is
+     * {@code (f(x + h_i e_i + h_j e_j) - f(x + h_i e_i - h_j e_j) - f(x - h_i e_i + h_j e_j)
+     * + f(x - h_i e_i - h_j e_j)) / (4 h_i h_j)}, symmetric by construction, with the larger step
+     * {@code h = 1e-4 max(1, |x|)} a second difference needs (its rounding error grows as
+     * {@code eps / h²}). Costs {@code 2n(n + 1)} evaluations of {@code f}.
+     */
+    public static DMatrixRMaj numericalHessian(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj x) {
+        int n = x.getNumElements();
+        DMatrixRMaj probe = x.copy();
+        double[] steps = new double[n];
+        for (int i = 0; i < n; i++) {
+            steps[i] = SECOND_ORDER_STEP * Math.max(1, Math.abs(x.data[rowMajorIndex(x, i)]));
+        }
+        DMatrixRMaj hessian = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double difference = displaced(f, probe, x, i, +steps[i], j, +steps[j])
+                        - displaced(f, probe, x, i, +steps[i], j, -steps[j])
+                        - displaced(f, probe, x, i, -steps[i], j, +steps[j])
+                        + displaced(f, probe, x, i, -steps[i], j, -steps[j]);
+                double entry = difference / (4 * steps[i] * steps[j]);
+                hessian.unsafe_set(i, j, entry);
+                hessian.unsafe_set(j, i, entry);
+            }
+        }
+        return hessian;
     }
 
     /**
@@ -134,8 +183,112 @@ public final class GradientCheck {
         return new Result(relativeError(numerical, analyticGradient), analyticGradient, numerical);
     }
 
-    /** The outcome of {@link #check}: the relative error between the two gradients, and both. */
-    public record Result(double relativeError, DMatrixRMaj analytic, DMatrixRMaj numerical) {
+    /**
+     * Compares an analytic Jacobian of {@code f} at {@code x}, in numerator layout (entry ij is
+     * {@code ∂f_i/∂x_j}, what generated {@code nameJacobianX} methods return by default), with
+     * {@link #numericalJacobian}. For a denominator-layout Jacobian, pass its transpose.
+     *
+     * <p>Also checks a Hessian against a gradient already checked: the Jacobian of the gradient of
+     * {@code f} is its Hessian, {@code checkJacobian(v -> gradient(v), hessian, x)}.
+     *
+     * @throws IllegalArgumentException if {@code analyticJacobian} is not m x n, for the m entries of
+     *     {@code f(x)} and the n of {@code x}
+     */
+    public static Result checkJacobian(Function<DMatrixRMaj, DMatrixRMaj> f, DMatrixRMaj analyticJacobian, DMatrixRMaj x) {
+        DMatrixRMaj numerical = numericalJacobian(f, x);
+        if (analyticJacobian.numRows != numerical.numRows || analyticJacobian.numCols != numerical.numCols) {
+            throw new IllegalArgumentException("checkJacobian(f, analyticJacobian, x): analyticJacobian is "
+                    + Shapes.of(analyticJacobian) + ", but f(x) has " + numerical.numRows + " entries and x has "
+                    + numerical.numCols + ", so the Jacobian is " + Shapes.of(numerical)
+                    + " (numerator layout: entry ij is ∂f_i/∂x_j)");
+        }
+        return new Result("Jacobian", relativeError(numerical, analyticJacobian), analyticJacobian, numerical);
+    }
+
+    /**
+     * Compares an analytic Hessian of {@code f} at {@code x} with {@link #numericalHessian}, which
+     * needs nothing but values of {@code f}: the independent check of a generated
+     * {@code nameHessianX}. Tolerances around {@code 1e-4} suit it (see the class comment).
+     *
+     * @throws IllegalArgumentException if {@code analyticHessian} is not n x n, for the n entries of
+     *     {@code x}
+     */
+    public static Result checkHessian(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj analyticHessian, DMatrixRMaj x) {
+        int n = x.getNumElements();
+        if (analyticHessian.numRows != n || analyticHessian.numCols != n) {
+            throw new IllegalArgumentException("checkHessian(f, analyticHessian, x): analyticHessian is "
+                    + Shapes.of(analyticHessian) + ", but x has " + n + " entries, so the Hessian is " + n + "x" + n);
+        }
+        DMatrixRMaj numerical = numericalHessian(f, x);
+        return new Result("Hessian", relativeError(numerical, analyticHessian), analyticHessian, numerical);
+    }
+
+    /**
+     * Compares an analytic Hessian-vector product {@code H v} at {@code x} (a generated
+     * {@code nameHessVecX}) with the derivative of the gradient along {@code v},
+     * {@code (∇f(x + t v) - ∇f(x - t v)) / 2t}: two gradient evaluations, whatever the size of
+     * {@code x}, so it checks products whose Hessian is too large to form. The step is
+     * {@code t = 1e-6 max(1, ||x||) / ||v||}; {@code gradient} should itself be checked first.
+     *
+     * @throws IllegalArgumentException if {@code v} or {@code analyticProduct} is not shaped like
+     *     {@code x}
+     */
+    public static Result checkHessianVectorProduct(Function<DMatrixRMaj, DMatrixRMaj> gradient, DMatrixRMaj analyticProduct,
+            DMatrixRMaj x, DMatrixRMaj v) {
+        String method = "checkHessianVectorProduct(gradient, analyticProduct, x, v)";
+        Shapes.requireSameShape(method, "v", v, "x", x);
+        Shapes.requireSameShape(method, "analyticProduct", analyticProduct, "x", x);
+        double normV = NormOps_DDRM.normF(v);
+        DMatrixRMaj numerical = x.createLike();
+        if (normV > 0) {
+            double t = FIRST_ORDER_STEP * Math.max(1, NormOps_DDRM.normF(x)) / normV;
+            DMatrixRMaj probe = x.copy();
+            CommonOps_DDRM.addEquals(probe, t, v);
+            DMatrixRMaj up = gradient.apply(probe).copy();
+            CommonOps_DDRM.add(x, -t, v, probe);
+            DMatrixRMaj down = gradient.apply(probe);
+            Shapes.requireSameShape(method, "gradient(x + t v)", up, "x", x);
+            Shapes.requireSameShape(method, "gradient(x - t v)", down, "x", x);
+            CommonOps_DDRM.subtract(up, down, numerical);
+            CommonOps_DDRM.scale(1 / (2 * t), numerical);
+        }
+        return new Result("Hessian-vector product", relativeError(numerical, analyticProduct), analyticProduct, numerical);
+    }
+
+    /**
+     * A sample input for checking derivatives: entries drawn from [0.5, 1.5], in the domain of
+     * {@code log}, {@code sqrt} and {@code pow}; a square matrix also gets {@code n I} added, which
+     * makes it diagonally dominant, so invertible and of positive determinant. Generated derivative
+     * tests ({@code -Amatgrad.tests=true}) draw their inputs here.
+     */
+    public static DMatrixRMaj sample(int rows, int cols, java.util.Random random) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = 0.5 + random.nextDouble();
+        }
+        if (rows == cols) {
+            for (int i = 0; i < rows; i++) {
+                m.add(i, i, rows);
+            }
+        }
+        return m;
+    }
+
+    /** A sample double for checking derivatives, from [0.5, 1.5] (see {@link #sample(int, int, java.util.Random)}). */
+    public static double sample(java.util.Random random) {
+        return 0.5 + random.nextDouble();
+    }
+
+    /**
+     * The outcome of a check: what was checked ({@code "gradient"}, {@code "Jacobian"}, ...), the
+     * relative error between the analytic and the numerical derivative, and both.
+     */
+    public record Result(String quantity, double relativeError, DMatrixRMaj analytic, DMatrixRMaj numerical) {
+
+        /** The outcome of a gradient check. */
+        public Result(double relativeError, DMatrixRMaj analytic, DMatrixRMaj numerical) {
+            this("gradient", relativeError, analytic, numerical);
+        }
 
         /**
          * Returns this result if the relative error is below {@code tolerance}.
@@ -147,13 +300,29 @@ public final class GradientCheck {
                 return this;
             }
             throw new AssertionError(String.format(
-                    "gradient check failed: relative error %.3e is not below %.3e%nanalytic:%n%s%nnumerical:%n%s",
-                    relativeError, tolerance, analytic, numerical));
+                    "%s check failed: relative error %.3e is not below %.3e%nanalytic:%n%s%nnumerical:%n%s",
+                    quantity, relativeError, tolerance, analytic, numerical));
         }
     }
 
     private static double step(double x) {
-        return 1e-6 * Math.max(1, Math.abs(x));
+        return FIRST_ORDER_STEP * Math.max(1, Math.abs(x));
+    }
+
+    /**
+     * {@code f} at {@code x} with entries i and j (column-major numbers) displaced by {@code di} and
+     * {@code dj}, added (i == j displaces one entry twice); {@code probe} is restored after.
+     */
+    private static double displaced(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj probe, DMatrixRMaj x,
+            int i, double di, int j, double dj) {
+        int entryI = rowMajorIndex(x, i);
+        int entryJ = rowMajorIndex(x, j);
+        probe.data[entryI] += di;
+        probe.data[entryJ] += dj;
+        double value = f.applyAsDouble(probe);
+        probe.data[entryI] = x.data[entryI];
+        probe.data[entryJ] = x.data[entryJ];
+        return value;
     }
 
     private static double relative(double difference, double normExpected, double normActual) {

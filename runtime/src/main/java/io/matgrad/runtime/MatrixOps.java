@@ -2,10 +2,7 @@ package io.matgrad.runtime;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.SpecializedOps_DDRM;
 import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * The language {@code @Differentiable} methods are written in: each function is the mathematical
@@ -87,23 +84,25 @@ public final class MatrixOps {
     // Inverse and linear systems
 
     /**
-     * The inverse {@code A^-1} of a square matrix, from an LU factorization with partial pivoting.
-     * Where only {@code A^-1 B} is needed, {@link #solve} is cheaper and more accurate.
+     * The inverse {@code A^-1} of a square matrix, from a {@link Factorization}: Cholesky when A is
+     * symmetric positive definite, else LU with partial pivoting. Where only {@code A^-1 B} is
+     * needed, {@link #solve} is cheaper and more accurate.
      *
      * @throws IllegalArgumentException if A is not square
-     * @throws SingularMatrixException if A is singular to working precision: an LU pivot is at most
+     * @throws SingularMatrixException if A is singular to working precision: a pivot is at most
      *     {@code n eps} times the largest, a test independent of the scale of A
      */
     public static DMatrixRMaj inv(DMatrixRMaj a) {
         Shapes.requireSquare("inv(A)", "A", a);
         DMatrixRMaj out = a.createLike();
-        Factorizations.lu("inv(A)", "A", a).invert(out);
+        new Factorization().decompose(a, "inv(A)", "A").invert(out);
         return out;
     }
 
     /**
-     * The solution {@code X = A^-1 B} of {@code A X = B}, for square n x n A and n x k B, by LU
-     * factorization with partial pivoting and triangular solves. A's inverse is never formed: that
+     * The solution {@code X = A^-1 B} of {@code A X = B}, for square n x n A and n x k B, by a
+     * {@link Factorization} (Cholesky when A is symmetric positive definite, else LU with partial
+     * pivoting) and triangular solves. A's inverse is never formed: that
      * would triple the work for few right-hand sides and add its own rounding error.
      *
      * @throws IllegalArgumentException if A is not square or its rows differ from B's
@@ -111,9 +110,8 @@ public final class MatrixOps {
      */
     public static DMatrixRMaj solve(DMatrixRMaj a, DMatrixRMaj b) {
         Shapes.requireSolvable("solve(A, B)", "A", a, "B", b);
-        LinearSolverDense<DMatrixRMaj> lu = Factorizations.lu("solve(A, B)", "A", a);
         DMatrixRMaj x = new DMatrixRMaj(a.numCols, b.numCols);
-        lu.solve(b, x);
+        new Factorization().decompose(a, "solve(A, B)", "A").solve(b, x);
         return x;
     }
 
@@ -223,15 +221,21 @@ public final class MatrixOps {
     }
 
     /**
-     * The determinant of a square matrix, by EJML (cofactor expansion when small, else LU). A
-     * singular matrix simply has determinant 0, so this never throws for singularity. For large
-     * matrices {@code det} easily overflows or underflows; use {@link #logDet}.
+     * The determinant of a square matrix, as the product of the pivots of its {@link Factorization}
+     * (Cholesky when A is symmetric positive definite, else LU, with the sign of its row
+     * permutation). A matrix singular to working precision (see {@link #inv}) has determinant
+     * exactly 0, so this never throws for singularity. For large matrices {@code det} easily
+     * overflows or underflows; use {@link #logDet}.
+     *
+     * <p>Its gradient, {@code det(A) A^-T}, needs the factorization to be nonsingular: generated
+     * gradients through {@code det} throw {@link SingularMatrixException} at a singular A, even
+     * where the exact gradient (the transposed adjugate, nonzero when A has rank n - 1) exists.
      *
      * @throws IllegalArgumentException if A is not square
      */
     public static double det(DMatrixRMaj a) {
         Shapes.requireSquare("det(A)", "A", a);
-        return CommonOps_DDRM.det(a);
+        return new Factorization().decompose(a, "det(A)", "A").det();
     }
 
     /**
@@ -250,20 +254,24 @@ public final class MatrixOps {
      */
     public static double logDet(DMatrixRMaj a) {
         Shapes.requireSquare("logDet(A)", "A", a);
-        return Factorizations.logAbsDet("logDet(A)", "A", a);
-    }
-
-    /** The squared Frobenius norm {@code sum_ij A_ij^2} (for a vector, {@code a^T a}). */
-    public static double normSq(DMatrixRMaj a) {
-        return SpecializedOps_DDRM.elementSumSq(a);
+        return new Factorization().decompose(a, "logDet(A)", "A").logAbsDet();
     }
 
     /**
-     * The Frobenius norm {@code sqrt(sum_ij A_ij^2)} (for a vector, its 2-norm); EJML scales by the
-     * largest entry first, so it does not overflow where {@link #normSq} would.
+     * The squared Frobenius norm {@code sum_ij A_ij^2} (for a vector, {@code a^T a}); NaN if an entry
+     * is NaN, {@code +Infinity} if one is infinite (see {@link Elementwise#normSq}).
+     */
+    public static double normSq(DMatrixRMaj a) {
+        return Elementwise.normSq(a);
+    }
+
+    /**
+     * The Frobenius norm {@code sqrt(sum_ij A_ij^2)} (for a vector, its 2-norm), scaled by the
+     * largest entry first, so it does not overflow where {@link #normSq} would; NaN if an entry is
+     * NaN, {@code +Infinity} if one is infinite (see {@link Elementwise#norm}).
      */
     public static double norm(DMatrixRMaj a) {
-        return NormOps_DDRM.normF(a);
+        return Elementwise.norm(a);
     }
 
     /** The sum {@code sum_ij A_ij} of all entries. */

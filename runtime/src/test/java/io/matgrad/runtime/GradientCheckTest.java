@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
 
 /** Finite differences against derivatives known in closed form. */
@@ -67,6 +68,14 @@ class GradientCheckTest {
         DMatrixRMaj a = random(3, 4, random);
         DMatrixRMaj x = random(4, 1, random);
         assertClose(a, GradientCheck.numericalJacobian(v -> MatrixOps.mult(a, v), x), 1e-9);
+    }
+
+    /** The identity returns the probe itself, which must not change under the difference. */
+    @Test
+    void jacobianOfAFunctionReturningItsArgumentIsTheIdentity() {
+        DMatrixRMaj x = new DMatrixRMaj(3, 1, true, 0.5, -2, 4);
+        DMatrixRMaj jacobian = GradientCheck.numericalJacobian(v -> v, x);
+        assertTrue(MatrixFeatures_DDRM.isIdentity(jacobian, 1e-9), jacobian.toString());
     }
 
     @Test
@@ -146,5 +155,148 @@ class GradientCheckTest {
         assertThrows(AssertionError.class, () -> nanFunction.requireBelow(1));
         DMatrixRMaj infinite = matrix(2, 1, Double.POSITIVE_INFINITY, 0);
         assertThrows(AssertionError.class, () -> GradientCheck.check(v -> 0, infinite, x).requireBelow(1));
+    }
+
+    // Jacobians, Hessians and Hessian-vector products
+
+    /** f(x) = Σ exp(x_i) + (xᵀx)² / 4, whose derivatives are known in closed form. */
+    private static double quartic(DMatrixRMaj x) {
+        return MatrixOps.sum(MatrixOps.exp(x)) + Math.pow(MatrixOps.dot(x, x), 2) / 4;
+    }
+
+    /** ∇f = exp(x) + (xᵀx) x. */
+    private static DMatrixRMaj quarticGradient(DMatrixRMaj x) {
+        return MatrixOps.add(MatrixOps.exp(x), MatrixOps.scale(MatrixOps.dot(x, x), x));
+    }
+
+    /** ∇²f = diag(exp(x)) + (xᵀx) I + 2 x xᵀ. */
+    private static DMatrixRMaj quarticHessian(DMatrixRMaj x) {
+        int n = x.getNumElements();
+        DMatrixRMaj h = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransB(2, x, x, h);
+        for (int i = 0; i < n; i++) {
+            h.add(i, i, Math.exp(x.get(i)) + MatrixOps.dot(x, x));
+        }
+        return h;
+    }
+
+    @Test
+    void hessianOfAQuadraticFormIsTheSymmetrizedMatrix() {
+        DMatrixRMaj s = random(4, 4, random);
+        DMatrixRMaj x = random(4, 1, random);
+        DMatrixRMaj hessian = GradientCheck.numericalHessian(v -> MatrixOps.dot(v, MatrixOps.mult(s, v)), x);
+        assertClose(MatrixOps.add(s, MatrixOps.transpose(s)), hessian, 1e-7);
+    }
+
+    @Test
+    void hessianOfANonQuadraticFunctionIsSymmetricAndAccurate() {
+        DMatrixRMaj x = random(5, 1, random);
+        DMatrixRMaj hessian = GradientCheck.numericalHessian(GradientCheckTest::quartic, x);
+        assertIdentical(MatrixOps.transpose(hessian), hessian);
+        assertTrue(GradientCheck.relativeError(quarticHessian(x), hessian) < 1e-6, hessian::toString);
+    }
+
+    @Test
+    void hessianNumbersTheEntriesOfAMatrixArgumentColumnByColumn() {
+        DMatrixRMaj x = random(2, 2, random);
+        // f(X) = X_10 X_01: vec(X) = (X_00, X_10, X_01, X_11), so only entries (1, 2) and (2, 1) are 1
+        DMatrixRMaj hessian = GradientCheck.numericalHessian(v -> v.get(1, 0) * v.get(0, 1), x);
+        DMatrixRMaj expected = new DMatrixRMaj(4, 4);
+        expected.set(1, 2, 1);
+        expected.set(2, 1, 1);
+        assertClose(expected, hessian, 1e-8);
+    }
+
+    @Test
+    void checkJacobianAcceptsTheRightJacobian() {
+        DMatrixRMaj a = random(5, 3, random);
+        DMatrixRMaj x = random(3, 1, random);
+        // ∂ exp(Ax) / ∂x = diag(exp(Ax)) A
+        DMatrixRMaj jacobian = MatrixOps.mult(MatrixOps.diag(MatrixOps.exp(MatrixOps.mult(a, x))), a);
+        GradientCheck.Result result = GradientCheck.checkJacobian(v -> MatrixOps.exp(MatrixOps.mult(a, v)), jacobian, x);
+        assertSame(result, result.requireBelow(1e-8));
+        assertEquals("Jacobian", result.quantity());
+        assertSame(jacobian, result.analytic());
+    }
+
+    @Test
+    void checkJacobianRejectsAWrongJacobianNamingIt() {
+        DMatrixRMaj a = random(4, 4, random);
+        DMatrixRMaj x = random(4, 1, random);
+        // the Jacobian of Ax is A, not Aᵀ
+        GradientCheck.Result result = GradientCheck.checkJacobian(v -> MatrixOps.mult(a, v), MatrixOps.transpose(a), x);
+        AssertionError e = assertThrows(AssertionError.class, () -> result.requireBelow(1e-6));
+        assertTrue(e.getMessage().startsWith("Jacobian check failed: relative error"), e.getMessage());
+    }
+
+    @Test
+    void checkJacobianExplainsTheExpectedShape() {
+        DMatrixRMaj a = random(5, 3, random);
+        DMatrixRMaj x = random(3, 1, random);
+        DMatrixRMaj denominatorLayout = new DMatrixRMaj(3, 5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GradientCheck.checkJacobian(v -> MatrixOps.mult(a, v), denominatorLayout, x));
+        assertEquals("checkJacobian(f, analyticJacobian, x): analyticJacobian is 3x5, but f(x) has 5 entries and x has 3,"
+                + " so the Jacobian is 5x3 (numerator layout: entry ij is ∂f_i/∂x_j)", e.getMessage());
+    }
+
+    @Test
+    void checkHessianFromValuesAloneAcceptsTheRightHessianAndRejectsAWrongOne() {
+        DMatrixRMaj x = random(4, 1, random);
+        GradientCheck.Result right = GradientCheck.checkHessian(GradientCheckTest::quartic, quarticHessian(x), x);
+        assertEquals("Hessian", right.quantity());
+        right.requireBelow(1e-5);
+        DMatrixRMaj withoutOuterProduct = quarticHessian(x);
+        CommonOps_DDRM.multAddTransB(-2, x, x, withoutOuterProduct);
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> GradientCheck.checkHessian(GradientCheckTest::quartic, withoutOuterProduct, x).requireBelow(1e-4));
+        assertTrue(e.getMessage().startsWith("Hessian check failed"), e.getMessage());
+    }
+
+    @Test
+    void checkHessianRejectsANonSquareHessian() {
+        DMatrixRMaj x = random(3, 1, random);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GradientCheck.checkHessian(GradientCheckTest::quartic, new DMatrixRMaj(3, 1), x));
+        assertEquals("checkHessian(f, analyticHessian, x): analyticHessian is 3x1, but x has 3 entries, so the Hessian is 3x3",
+                e.getMessage());
+    }
+
+    @Test
+    void theJacobianOfAGradientChecksAHessianMoreSharply() {
+        DMatrixRMaj x = random(4, 1, random);
+        GradientCheck.checkJacobian(GradientCheckTest::quarticGradient, quarticHessian(x), x).requireBelow(1e-8);
+    }
+
+    @Test
+    void checkHessianVectorProductAcceptsTheRightProductAndRejectsAWrongOne() {
+        for (double scale : new double[] {1e-3, 1, 1e3}) {
+            DMatrixRMaj x = random(6, 1, random);
+            DMatrixRMaj v = MatrixOps.scale(scale, random(6, 1, random));
+            DMatrixRMaj product = MatrixOps.mult(quarticHessian(x), v);
+            GradientCheck.Result result = GradientCheck.checkHessianVectorProduct(GradientCheckTest::quarticGradient, product, x, v);
+            assertEquals("Hessian-vector product", result.quantity());
+            result.requireBelow(1e-7);
+            DMatrixRMaj wrong = MatrixOps.mult(quarticHessian(x), MatrixOps.scale(1.01, v));
+            assertThrows(AssertionError.class,
+                    () -> GradientCheck.checkHessianVectorProduct(GradientCheckTest::quarticGradient, wrong, x, v).requireBelow(1e-6));
+        }
+    }
+
+    @Test
+    void theHessianTimesZeroIsZeroWithoutEvaluatingTheGradient() {
+        DMatrixRMaj x = random(3, 1, random);
+        GradientCheck.checkHessianVectorProduct(u -> {
+            throw new AssertionError("evaluated");
+        }, new DMatrixRMaj(3, 1), x, new DMatrixRMaj(3, 1)).requireBelow(1e-12);
+    }
+
+    @Test
+    void checkHessianVectorProductRequiresShapesLikeX() {
+        DMatrixRMaj x = random(3, 1, random);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GradientCheck.checkHessianVectorProduct(GradientCheckTest::quarticGradient, new DMatrixRMaj(3, 1), x,
+                        new DMatrixRMaj(1, 3)));
+        assertTrue(e.getMessage().startsWith("checkHessianVectorProduct(gradient, analyticProduct, x, v): v is 1x3"), e.getMessage());
     }
 }

@@ -170,6 +170,9 @@ class LinearAlgebraTest {
             DMatrixRMaj v = random(5, 1, random);
             DMatrixRMaj outer = MatrixOps.scale(scale, MatrixOps.mult(v, MatrixOps.transpose(v)));
             assertThrows(SingularMatrixException.class, () -> MatrixOps.logDet(outer), "v v^T, scale " + scale);
+            // symmetric positive semidefinite: Cholesky is tried first, and must not pass it
+            assertThrows(SingularMatrixException.class, () -> MatrixOps.inv(outer), "v v^T, scale " + scale);
+            assertThrows(SingularMatrixException.class, () -> MatrixOps.solve(outer, v), "v v^T, scale " + scale);
         }
     }
 

@@ -120,4 +120,30 @@ class StabilityTest {
         assertEquals(-inf, MatrixOps.logSumExp(new DMatrixRMaj(0, 1)));
         assertEquals(Double.NaN, MatrixOps.logSumExp(matrix(3, 1, 1, Double.NaN, inf)));
     }
+
+    @Test
+    void normsOfNanAreNanNeverZero() {
+        double nan = Double.NaN;
+        // EJML's normF and elementSumSq look for the scale with a comparison that skips NaN: 0 here
+        assertEquals(nan, MatrixOps.norm(matrix(2, 1, nan, nan)));
+        assertEquals(nan, MatrixOps.normSq(matrix(2, 1, nan, nan)));
+        assertEquals(nan, MatrixOps.norm(matrix(3, 1, 1, nan, 2)));
+        assertEquals(nan, MatrixOps.normSq(matrix(3, 1, nan, Double.POSITIVE_INFINITY, 2)));
+    }
+
+    @Test
+    void normsOfInfiniteEntriesAreInfinite() {
+        double inf = Double.POSITIVE_INFINITY;
+        assertEquals(inf, MatrixOps.norm(matrix(2, 1, -inf, 1)));
+        assertEquals(inf, MatrixOps.normSq(matrix(2, 1, 3, inf)));
+    }
+
+    @Test
+    void normsAreScaledAgainstOverflowAndUnderflow() {
+        assertEquals(5e200, MatrixOps.norm(matrix(2, 1, 3e200, 4e200)), 1e186);
+        assertEquals(Double.POSITIVE_INFINITY, MatrixOps.normSq(matrix(2, 1, 3e200, 4e200)));
+        assertEquals(5e-200, MatrixOps.norm(matrix(2, 1, 3e-200, 4e-200)), 1e-214);
+        assertEquals(25.0, MatrixOps.normSq(matrix(2, 1, 3, -4)), 1e-14);
+        assertEquals(0.0, MatrixOps.norm(new DMatrixRMaj(2, 2)));
+    }
 }

@@ -34,6 +34,11 @@ public enum Message {
             "wrt names \"%s\", which is not a parameter of %s: wrt lists parameter names, here %s%s"),
     DUPLICATE_WRT("MatgradDuplicateWrt",
             "wrt names \"%s\" twice; list each parameter once"),
+    AMBIGUOUS_WRT("MatgradAmbiguousWrt",
+            "wrt names \"%s\" and \"%s\", whose derivatives would both be %sGrad%s; rename one of the parameters"),
+    CONSTANT_IN_WRT("MatgradConstantInWrt",
+            "%s does not depend on %s, so its derivatives with respect to %s are zero everywhere; check that"
+                    + " the formula uses it, or remove it from wrt"),
     HESSIAN_OF_VECTOR_FUNCTION("MatgradHessianOfVectorFunction",
             "hessian = true asks for Hessians, which exist for double-valued functions only, but %s"
                     + " returns DMatrixRMaj; remove hessian = true (the Jacobian is generated for a"
@@ -144,8 +149,18 @@ public enum Message {
                     + " locals, numbers, + - * / on doubles, Math.exp/log/sqrt/pow/tanh and MatrixOps"
                     + " functions; rewrite it with those"),
     SHAPE_MISMATCH("MatgradShapeMismatch",
-            "%s needs %s == %s, but %s is %s and %s is %s; fix the operands' shapes, e.g. swap or"
-                    + " transpose an operand"),
+            "%s needs %s == %s, but %s; %s"),
+
+    // @Shape declarations.
+
+    SHAPE_SYNTAX("MatgradShapeSyntax",
+            "@Shape(\"%s\") on %s is not a shape: %s; write \"rows x cols\", each a positive number or a"
+                    + " name, e.g. @Shape(\"n x 1\")"),
+    SHAPE_OF_DOUBLE("MatgradShapeOfDouble",
+            "@Shape on %s, a double: only DMatrixRMaj parameters have shapes; remove the annotation"),
+    SHAPE_IGNORED("MatgradShapeIgnored",
+            "@Shape on parameter %s of %s has no effect: matgrad reads @Shape on parameters of"
+                    + " @Differentiable methods only; annotate %s with @Differentiable, or remove @Shape"),
 
     // The environment and matgrad itself.
 
@@ -153,6 +168,15 @@ public enum Message {
             "matgrad reads @Differentiable method bodies through javac's Compiler Tree API"
                     + " (com.sun.source), which this compiler (e.g. ECJ, Eclipse's compiler) does not"
                     + " offer; compile with javac, e.g. let Maven or Gradle run the build"),
+    WRITE_FAILED("MatgradWriteFailed",
+            "could not write %s: %s; check that no other processor or source file declares that class,"
+                    + " and that the build can write its generated-sources directory"),
+    TESTS_NEED_JUNIT("MatgradTestsNeedJUnit",
+            "-A%s=true generates JUnit 5 tests, but JUnit Jupiter is not on the classpath of this compilation;"
+                    + " set the option on the test compilation (where the @Differentiable methods are test sources),"
+                    + " or check derivatives from your own tests with io.matgrad.runtime.GradientCheck"),
+    BAD_OPTION("MatgradBadOption",
+            "-A%s=%s is not an option matgrad knows; write %s"),
     INTERNAL_ERROR("MatgradInternalError",
             "internal error in matgrad while differentiating %s: %s; please report it");
 

@@ -1,11 +1,9 @@
 package io.matgrad.processor.diff;
 
 import io.matgrad.processor.ir.Expr;
-import io.matgrad.processor.ir.ExprVisitor;
 import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Fn;
 import io.matgrad.processor.ir.Reduction;
-import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -31,50 +29,20 @@ public final class ForwardMode {
     }
 
     /** Computes tangents bottom-up; {@code null} stands for zero, so inactive subtrees cost nothing. */
-    private static final class Sweep implements ExprVisitor<Expr> {
+    private static final class Sweep extends ForwardSweep {
         private final Map<String, Expr> directions;
-        private final Map<Expr, Expr> memo = new IdentityHashMap<>();
-        private final Map<Expr, Boolean> computed = new IdentityHashMap<>();
 
         Sweep(Map<String, Expr> directions) {
             this.directions = directions;
         }
 
         Expr tangent(Expr e) {
-            if (computed.containsKey(e)) {
-                return memo.get(e);
-            }
-            Expr t = e.accept(this);
-            computed.put(e, true);
-            memo.put(e, t);
-            return t;
-        }
-
-        private static Expr sum(Expr a, Expr b) {
-            if (a == null) {
-                return b;
-            }
-            return b == null ? a : new Expr.Add(a, b);
+            return derivative(e);
         }
 
         @Override
         public Expr visitVariable(Expr.Variable node) {
             return directions.get(node.name());
-        }
-
-        @Override
-        public Expr visitConstant(Expr.Constant node) {
-            return null;
-        }
-
-        @Override
-        public Expr visitFill(Expr.Fill node) {
-            return null;
-        }
-
-        @Override
-        public Expr visitIdentity(Expr.Identity node) {
-            return null;
         }
 
         @Override
@@ -84,12 +52,7 @@ public final class ForwardMode {
 
         @Override
         public Expr visitSub(Expr.Sub node) {
-            Expr l = tangent(node.left());
-            Expr r = tangent(node.right());
-            if (r == null) {
-                return l;
-            }
-            return l == null ? new Expr.Neg(r) : new Expr.Sub(l, r);
+            return difference(tangent(node.left()), tangent(node.right()));
         }
 
         @Override
@@ -114,8 +77,7 @@ public final class ForwardMode {
 
         @Override
         public Expr visitNeg(Expr.Neg node) {
-            Expr t = tangent(node.operand());
-            return t == null ? null : new Expr.Neg(t);
+            return negated(tangent(node.operand()));
         }
 
         @Override

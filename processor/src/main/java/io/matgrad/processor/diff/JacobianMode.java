@@ -2,11 +2,8 @@ package io.matgrad.processor.diff;
 
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
-import io.matgrad.processor.ir.ExprVisitor;
 import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Reduction;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,23 +50,15 @@ public final class JacobianMode {
     }
 
     /** The forward sweep; {@code null} stands for a zero Jacobian. */
-    private static final class Sweep implements ExprVisitor<Expr> {
+    private static final class Sweep extends ForwardSweep {
         private final Expr.Variable x;
-        private final Map<Expr, Expr> memo = new IdentityHashMap<>();
-        private final Map<Expr, Boolean> done = new IdentityHashMap<>();
 
         Sweep(Expr.Variable x) {
             this.x = x;
         }
 
         Expr jacobian(Expr e) {
-            if (done.containsKey(e)) {
-                return memo.get(e);
-            }
-            Expr j = e.accept(this);
-            done.put(e, true);
-            memo.put(e, j);
-            return j;
+            return derivative(e);
         }
 
         /** Whether {@code e} has one row or one column (or is a double): its entries are its vec. */
@@ -84,13 +73,6 @@ public final class JacobianMode {
                 throw new Unsupported();
             }
             return j;
-        }
-
-        private static Expr sum(Expr a, Expr b) {
-            if (a == null) {
-                return b;
-            }
-            return b == null ? a : new Expr.Add(a, b);
         }
 
         /** {@code diag(d) J}: each row of {@code J} scaled by an entry of {@code d} (a double scales all). */
@@ -128,33 +110,13 @@ public final class JacobianMode {
         }
 
         @Override
-        public Expr visitConstant(Expr.Constant node) {
-            return null;
-        }
-
-        @Override
-        public Expr visitFill(Expr.Fill node) {
-            return null;
-        }
-
-        @Override
-        public Expr visitIdentity(Expr.Identity node) {
-            return null;
-        }
-
-        @Override
         public Expr visitAdd(Expr.Add node) {
             return sum(vectorJacobian(node.left()), vectorJacobian(node.right()));
         }
 
         @Override
         public Expr visitSub(Expr.Sub node) {
-            Expr l = vectorJacobian(node.left());
-            Expr r = vectorJacobian(node.right());
-            if (r == null) {
-                return l;
-            }
-            return l == null ? new Expr.Neg(r) : new Expr.Sub(l, r);
+            return difference(vectorJacobian(node.left()), vectorJacobian(node.right()));
         }
 
         @Override
@@ -179,8 +141,7 @@ public final class JacobianMode {
 
         @Override
         public Expr visitNeg(Expr.Neg node) {
-            Expr j = vectorJacobian(node.operand());
-            return j == null ? null : new Expr.Neg(j);
+            return negated(vectorJacobian(node.operand()));
         }
 
         @Override

@@ -20,13 +20,13 @@ import java.util.Set;
  */
 final class BodyWriter {
     /** The statements of {@code schedule}; {@code names} holds the user's names for nodes (identity keys). */
-    static CodeBlock write(Schedule schedule, Map<Expr, String> names) {
+    static CodeBlock write(Schedule schedule, Map<Expr, String> names, String function) {
         Set<String> temporaries = new HashSet<>();
         for (Operand.Ref t : schedule.temporaries()) {
             temporaries.add(t.name());
         }
         CodeBlock.Builder body = CodeBlock.builder();
-        new BodyWriter(temporaries, names).steps(schedule.steps(), body);
+        new BodyWriter(temporaries, names, function).steps(schedule.steps(), body);
         return body.build();
     }
 
@@ -35,14 +35,23 @@ final class BodyWriter {
     private final Map<Expr, String> known;
     private Expr commented;
 
-    private BodyWriter(Set<String> temporaries, Map<Expr, String> names) {
+    private final String function;
+
+    private BodyWriter(Set<String> temporaries, Map<Expr, String> names, String function) {
         this.temporaries = temporaries;
         this.known = new IdentityHashMap<>(names);
+        this.function = function;
     }
 
     private void steps(List<Step> steps, CodeBlock.Builder body) {
         for (Step step : steps) {
             Operand.Ref target = step.target();
+            if (step.kernel() instanceof Kernel.Factorize f) {
+                body.add("// factorize $L (Cholesky or LU), once for every solve, inverse and determinant of it\n",
+                        f.description());
+                body.add(KernelWriter.write(step, function));
+                continue;
+            }
             if (step.computes() != commented && target.shape().isMatrix()) {
                 commented = step.computes();
                 known.remove(commented);
@@ -59,7 +68,7 @@ final class BodyWriter {
             if (step.kernel() instanceof Kernel.BasisLoop loop) {
                 loop(loop, target, body);
             } else {
-                body.add(KernelWriter.write(step));
+                body.add(KernelWriter.write(step, function));
             }
             known.put(step.computes(), target.name());
         }

@@ -29,9 +29,9 @@ final class ColumnVectors {
             Expr.Variable current = byName(pinned, x.name());
             if (current.shape().isMatrix() && !current.shape().cols().equals(Dim.ONE)
                     && isFree(pinned, current.shape().cols())) {
+                String derivative = function.isScalar() ? "the Hessian" : "the Jacobian";
                 pinned = substitute(pinned, current.shape().cols(),
-                        new DimRequirement(Dim.cols(x.name()), Dim.ONE, "the Jacobian or Hessian with respect to "
-                                + x.name() + ", a column vector,"));
+                        new DimRequirement(Dim.cols(x.name()), Dim.ONE, derivative + " with respect to " + x.name()));
             }
         }
         return pinned;

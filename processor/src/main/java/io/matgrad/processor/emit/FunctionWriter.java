@@ -58,18 +58,53 @@ final class FunctionWriter {
             op.outputs().forEach(o -> reserved.add(o.name()));
             op.computes().forEach(o -> reserved.add(o.name()));
         }
+        List<FunctionReport.Method> reported = new ArrayList<>();
         Map<String, Operand.Ref> fields = new LinkedHashMap<>();
+        Set<String> factorizations = new java.util.LinkedHashSet<>();
         List<MethodSpec> workspaceMethods = new ArrayList<>();
         List<MethodSpec> staticMethods = new ArrayList<>();
         for (Operation op : operations) {
             Schedule schedule = Lowering.lower(op.computes(), derivation.localNames, reserved);
             schedule.temporaries().forEach(t -> fields.putIfAbsent(t.name(), t));
-            workspaceMethods.add(workspaceMethod(op, schedule));
+            factorizations.addAll(schedule.factorizations());
+            MethodSpec method = workspaceMethod(op, schedule);
+            workspaceMethods.add(method);
+            reported.add(new FunctionReport.Method(op.staticName() != null ? op.staticName() : op.workspaceName(),
+                    readable(BodyWriter.write(schedule, derivation.localNames, function.name()))));
             if (op.staticName() != null) {
                 staticMethods.add(staticMethod(op));
             }
         }
-        return new GeneratedFunction(staticMethods, workspaceClass(fields.values(), workspaceMethods));
+        Set<String> names = new HashSet<>(reserved);
+        function.locals().forEach(b -> names.add(b.name()));
+        String signature = function.name() + "(" + names(function.parameters()) + ")";
+        FunctionReport report = new FunctionReport(signature, formulas(), reported);
+        return new GeneratedFunction(staticMethods, workspaceClass(fields.values(), factorizations, workspaceMethods),
+                names, report, function);
+    }
+
+    /** The function and every derivative, in math notation, for the report. */
+    private List<String> formulas() {
+        List<String> lines = new ArrayList<>(derivation.definition().toString().lines().toList());
+        derivation.gradients.keySet().forEach(x -> lines.add(derivation.gradientLine(variable(x)).toString().strip()));
+        derivation.jacobians.forEach((x, j) -> lines.add(derivativeLine("∂f/∂" + x + "ᵀ", variable(x), j).toString().strip()));
+        derivation.hessians.forEach((x, h) -> lines.add(derivativeLine("∂²f/∂" + x + "²", variable(x), h).toString().strip()));
+        derivation.hessianVectorProducts.forEach((x, hv) ->
+                lines.add("∂²f/∂" + x + "² " + derivation.directionName + " = " + derivation.format(hv)));
+        return lines;
+    }
+
+    private Expr.Variable variable(String name) {
+        return function.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Generated statements as a reader wants them: classes by simple name. */
+    private static String readable(CodeBlock body) {
+        return body.toString()
+                .replace("org.ejml.dense.row.mult.", "")
+                .replace("org.ejml.dense.row.", "")
+                .replace("org.ejml.data.", "")
+                .replace("io.matgrad.runtime.", "");
     }
 
     // ---------------------------------------------------------------- what is offered
@@ -276,7 +311,8 @@ final class FunctionWriter {
         return method.build();
     }
 
-    private TypeSpec workspaceClass(Iterable<Operand.Ref> temporaries, List<MethodSpec> methods) {
+    private TypeSpec workspaceClass(Iterable<Operand.Ref> temporaries, Set<String> factorizations,
+            List<MethodSpec> methods) {
         TypeSpec.Builder type = TypeSpec.classBuilder(workspace)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Reusable storage for the derivatives of {@link $T#$N}: its methods compute what the static\n"
@@ -288,6 +324,11 @@ final class FunctionWriter {
         for (Operand.Ref t : temporaries) {
             type.addField(FieldSpec.builder(Types.MATRIX, t.name(), Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T(0, 0)", Types.MATRIX)
+                    .build());
+        }
+        for (String f : factorizations) {
+            type.addField(FieldSpec.builder(Types.FACTORIZATION, f, Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T()", Types.FACTORIZATION)
                     .build());
         }
         type.addMethods(methods);
@@ -309,7 +350,7 @@ final class FunctionWriter {
         parameters(method, op.inputs());
         parameters(method, op.outputs());
         method.addCode(checks(op));
-        method.addCode(BodyWriter.write(schedule, derivation.localNames));
+        method.addCode(BodyWriter.write(schedule, derivation.localNames, function.name()));
         method.addStatement("return $L", OperandWriter.write(schedule.outputs().get(returned.name())));
         return method.build();
     }

@@ -49,6 +49,8 @@ public final class GradientsWriter {
         }
         for (GeneratedFunction f : functions) {
             type.addType(f.workspace());
+            // a parameter named CommonOps_DDRM would shadow the class: such classes are written qualified
+            type.alwaysQualify(f.names().toArray(String[]::new));
         }
         return type;
     }

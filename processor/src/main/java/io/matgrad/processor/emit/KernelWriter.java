@@ -12,8 +12,12 @@ import io.matgrad.processor.opt.Step;
 final class KernelWriter {
     private KernelWriter() {}
 
-    /** The statement for {@code step}. */
-    static CodeBlock write(Step step) {
+    /**
+     * The statement for {@code step}.
+     *
+     * @param function the differentiated function's name, for error messages
+     */
+    static CodeBlock write(Step step, String function) {
         Operand.Ref out = step.target();
         Kernel k = step.kernel();
         if (k instanceof Kernel.Mult m) {
@@ -59,10 +63,13 @@ final class KernelWriter {
                     d.vector().name(), d.vector().name());
         } else if (k instanceof Kernel.ExtractDiag d) {
             return ops("extractDiag", d.matrix(), out);
+        } else if (k instanceof Kernel.Factorize f) {
+            return CodeBlock.of("$N.decompose($N, $S, $S);\n", out.name(), f.a().name(), function, f.description());
         } else if (k instanceof Kernel.Invert i) {
-            return CodeBlock.of("$N.setTo($T.inv($N));\n", out.name(), Types.MATRIX_OPS, i.a().name());
+            return CodeBlock.of("$N.invert($N);\n", i.factors().name(), out.name());
         } else if (k instanceof Kernel.Solve s) {
-            return CodeBlock.of("$N.setTo($T.solve($N, $N));\n", out.name(), Types.MATRIX_OPS, s.a().name(), s.b().name());
+            return CodeBlock.of("$N.$N($N, $N);\n", s.factors().name(), s.transposed() ? "solveTransposed" : "solve",
+                    s.b().name(), out.name());
         } else if (k instanceof Kernel.ScaleRows r) {
             CodeBlock scale = CodeBlock.of("$T.multRows($N.data, $N);\n", Types.COMMON_OPS, r.d().name(), out.name());
             return r.m().equals(out) ? scale : CodeBlock.of("$N.setTo($N);\n$L", out.name(), r.m().name(), scale);
@@ -80,6 +87,8 @@ final class KernelWriter {
             return define(out, call(Types.VECTOR_OPS, p.transA() ? "innerProdTranA" : "innerProdA", p.x(), p.a(), p.y()));
         } else if (k instanceof Kernel.Reduce r) {
             return define(out, reduce(r));
+        } else if (k instanceof Kernel.Determinant d) {
+            return define(out, CodeBlock.of("$N.$N()", d.factors().name(), d.logarithm() ? "logAbsDet" : "det"));
         }
         throw new IllegalStateException("no EJML call for " + k);
     }
@@ -88,10 +97,10 @@ final class KernelWriter {
         Operand.Ref a = r.a();
         return switch (r.op()) {
             case TRACE -> call(Types.COMMON_OPS, "trace", a);
-            case DET -> call(Types.COMMON_OPS, "det", a);
-            case LOG_DET -> call(Types.MATRIX_OPS, "logDet", a);
-            case NORM_SQ -> call(Types.SPECIALIZED_OPS, "elementSumSq", a);
-            case NORM -> call(Types.NORM_OPS, "normF", a);
+            case DET, LOG_DET -> throw new IllegalStateException("determinants come from a factorization");
+            // matgrad's norms, not EJML's elementSumSq and normF, which return 0 for a matrix of NaN
+            case NORM_SQ -> call(Types.ELEMENTWISE, "normSq", a);
+            case NORM -> call(Types.ELEMENTWISE, "norm", a);
             case SUM -> call(Types.COMMON_OPS, "elementSum", a);
             case LOG_SUM_EXP -> call(Types.ELEMENTWISE, "logSumExp", a);
         };

@@ -62,10 +62,20 @@ public sealed interface Kernel {
     /** The diagonal of a matrix, as a column vector. */
     record ExtractDiag(Operand.Ref matrix) implements Kernel {}
 
-    record Invert(Operand.Ref a) implements Kernel {}
+    /**
+     * Factorizes {@code a} into the target, a reusable {@code io.matgrad.runtime.Factorization}
+     * (Cholesky for a symmetric positive definite matrix, else LU): one factorization serves every
+     * inverse, solve and determinant of {@code a} in the method.
+     *
+     * @param description how the matrix reads in the formula, for the message if it is singular
+     */
+    record Factorize(Operand.Ref a, String description) implements Kernel {}
 
-    /** {@code a⁻¹ b}, by a linear solve. */
-    record Solve(Operand.Ref a, Operand.Ref b) implements Kernel {}
+    /** {@code A⁻¹}, from the factorization {@code factors}. */
+    record Invert(Operand.Ref factors) implements Kernel {}
+
+    /** {@code A⁻¹ b} or, {@code transposed}, {@code A⁻ᵀ b}, from the factorization {@code factors}. */
+    record Solve(Operand.Ref factors, Operand.Ref b, boolean transposed) implements Kernel {}
 
     record Copy(Operand.Ref a) implements Kernel {}
 
@@ -96,4 +106,7 @@ public sealed interface Kernel {
     record InnerProductA(Operand.Ref x, Operand.Ref a, boolean transA, Operand.Ref y) implements Kernel {}
 
     record Reduce(Reduction op, Operand.Ref a) implements Kernel {}
+
+    /** {@code ln |det A|} or, {@code !logarithm}, {@code det A}, from the factorization {@code factors}. */
+    record Determinant(Operand.Ref factors, boolean logarithm) implements Kernel {}
 }

@@ -41,6 +41,9 @@ public final class Lowering {
     private final Set<String> names = new HashSet<>();
     private final List<Step> steps = new ArrayList<>();
     private final List<Operand.Ref> temporaries = new ArrayList<>();
+    /** The factorization of each matrix that is inverted, solved with, or whose determinant is taken. */
+    private final Map<Expr, Operand.Ref> factorizations = new IdentityHashMap<>();
+    private final List<String> factorizationNames = new ArrayList<>();
 
     private Lowering(Map<Expr, String> localNames, Set<String> reserved) {
         this.localNames = localNames;
@@ -71,6 +74,7 @@ public final class Lowering {
         for (Expr root : roots) {
             uses.merge(root, 1, Integer::sum);
         }
+        countAbsorbedReads(roots);
         Map<String, Operand> results = new LinkedHashMap<>();
         for (Output output : outputs) {
             Expr root = output.value();
@@ -86,7 +90,34 @@ public final class Lowering {
                 results.put(output.name(), matrix(root, target));
             }
         }
-        return new Schedule(steps, results, temporaries);
+        return new Schedule(steps, results, temporaries, factorizationNames);
+    }
+
+    /**
+     * A scale, a sign, a transpose or a diagonal is often absorbed by the kernel that reads it, which
+     * then reads the wrapped node directly: each reader of the wrapper may read the wrapped node. Its
+     * count of readers says so, so that nothing overwrites it in place while a reader remains.
+     */
+    private void countAbsorbedReads(List<Expr> roots) {
+        List<Expr> order = Dag.postOrder(roots);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Expr node = order.get(i);
+            Expr wrapped = wrapped(node);
+            if (wrapped != null && uses(node) > 1) {
+                uses.merge(wrapped, uses(node) - 1, Integer::sum);
+            }
+        }
+    }
+
+    /** The node a reader may read in place of {@code e}, when it absorbs {@code e}. */
+    private static Expr wrapped(Expr e) {
+        if (e instanceof Expr.Scale s) {
+            return s.matrix();
+        }
+        if (e instanceof Expr.Neg || e instanceof Expr.Transpose || e instanceof Expr.Diag) {
+            return e.children().get(0);
+        }
+        return null;
     }
 
     /**
@@ -100,6 +131,9 @@ public final class Lowering {
         Map<Expr, Boolean> dependent = new IdentityHashMap<>();
         for (Expr node : Dag.postOrder(List.of(tangent))) {
             if (Dag.dependsOn(node, direction, dependent)) {
+                if (node instanceof Expr.Solve solve && !Dag.dependsOn(solve.matrix(), direction, dependent)) {
+                    factors(strip(solve.matrix()).node());
+                }
                 for (Expr operand : node.children()) {
                     if (!Dag.dependsOn(operand, direction, dependent)) {
                         hoist(operand);
@@ -124,6 +158,7 @@ public final class Lowering {
         steps.addAll(outer);
         // values computed in the body hold the last direction's: forget them
         values.keySet().removeIf(node -> !before.contains(node));
+        factorizations.keySet().removeIf(node -> !before.contains(node));
         scratch.clear();
 
         Operand.Ref target = new Operand.Ref(output.name(), sweep.shape());
@@ -180,6 +215,15 @@ public final class Lowering {
         return uses(e) == 1 && !values.containsKey(e);
     }
 
+    /**
+     * Whether the product {@code m} may be fused into its reader as a {@code mult} kernel with an
+     * {@code alpha} or an accumulation. A product with a diagonal factor may not: it is a row or
+     * column scaling, which no {@code mult} kernel does without forming the diagonal matrix.
+     */
+    private boolean fusibleProduct(Expr.MatMul m) {
+        return fusible(m) && !(m.left() instanceof Expr.Diag) && !(m.right() instanceof Expr.Diag);
+    }
+
     /** Whether the reader of {@code e} may overwrite {@code e}'s variable. */
     private boolean overwritable(Expr e, Operand.Ref variable) {
         return uses(e) == 1 && scratch.contains(variable.name());
@@ -192,6 +236,9 @@ public final class Lowering {
         Operand computed;
         if (e instanceof Expr.Dot d) {
             return define(e, dot(d), "dot");
+        } else if (e instanceof Expr.Reduce r && (r.op() == Reduction.LOG_DET || r.op() == Reduction.DET)) {
+            Kernel determinant = new Kernel.Determinant(factors(r.operand()), r.op() == Reduction.LOG_DET);
+            return define(e, determinant, reductionName(r.op()));
         } else if (e instanceof Expr.Reduce r) {
             return define(e, new Kernel.Reduce(r.op(), ref(r.operand())), reductionName(r.op()));
         } else if (e instanceof Expr.Add a) {
@@ -301,7 +348,7 @@ public final class Lowering {
         } else if (e instanceof Expr.Scale s) {
             return scale(s, into);
         } else if (e instanceof Expr.Neg n) {
-            if (n.operand() instanceof Expr.MatMul m && fusible(m)) {
+            if (n.operand() instanceof Expr.MatMul m && fusibleProduct(m)) {
                 return product(e, m, new Operand.Literal(-1), into, false);
             }
             return elementwise(e, n.operand(), into, Kernel.Negate::new);
@@ -329,17 +376,32 @@ public final class Lowering {
         } else if (e instanceof Expr.Identity) {
             return emit(e, target(e, into), new Kernel.Identity(new Operand.Literal(1)));
         } else if (e instanceof Expr.Inverse i) {
-            return emit(e, target(e, into), new Kernel.Invert(ref(i.operand())));
+            return emit(e, target(e, into), new Kernel.Invert(factors(i.operand())));
         } else if (e instanceof Expr.Solve s) {
-            Operand.Ref a = ref(s.matrix());
-            Operand.Ref b = ref(s.rhs());
-            return emit(e, target(e, into), new Kernel.Solve(a, b));
+            // Aᵀ x = b is solved with A's factorization: no transpose is formed
+            Stripped a = strip(s.matrix());
+            Operand.Ref factors = factors(a.node());
+            return emit(e, target(e, into), new Kernel.Solve(factors, ref(s.rhs()), a.transposed()));
         } else if (e instanceof Expr.Diag d) {
             return emit(e, target(e, into), new Kernel.Diag(ref(d.vector())));
         } else if (e instanceof Expr.DiagPart d) {
             return emit(e, target(e, into), new Kernel.ExtractDiag(ref(d.matrix())));
         }
         throw new IllegalStateException("not a matrix-valued node: " + e.getClass().getSimpleName());
+    }
+
+    /** The factorization of the square matrix {@code a}, computed the first time it is needed. */
+    private Operand.Ref factors(Expr a) {
+        Operand.Ref known = factorizations.get(a);
+        if (known != null) {
+            return known;
+        }
+        Operand.Ref matrix = ref(a);
+        Operand.Ref factors = new Operand.Ref(freshName(null, "factorization"), a.shape());
+        factorizationNames.add(factors.name());
+        emit(a, factors, new Kernel.Factorize(matrix, io.matgrad.processor.ir.Notation.format(a, localNames)));
+        factorizations.put(a, factors);
+        return factors;
     }
 
     /** An operand with its transpose, if any, taken off: a product kernel applies it. */
@@ -369,7 +431,7 @@ public final class Lowering {
     private Operand.Ref scale(Expr.Scale s, Operand.Ref into) {
         Operand factor = value(s.factor());
         Expr m = s.matrix();
-        if (m instanceof Expr.MatMul product && fusible(product)) {
+        if (m instanceof Expr.MatMul product && fusibleProduct(product)) {
             return product(s, product, factor, into, false);
         }
         if (m instanceof Expr.Fill f) {
@@ -389,6 +451,10 @@ public final class Lowering {
     private Term term(Expr e, boolean negated) {
         Operand coefficient = new Operand.Literal(1);
         Expr t = e;
+        // a scale or sign already computed is read as it is: its operand may have been overwritten by it
+        if (values.containsKey(e)) {
+            return new Term(negated ? new Operand.Literal(-1) : coefficient, e);
+        }
         if (e instanceof Expr.Scale s) {
             coefficient = value(s.factor());
             t = s.matrix();
@@ -410,10 +476,10 @@ public final class Lowering {
     private Operand.Ref linear(Expr e, Expr left, Expr right, boolean subtract, Operand.Ref into) {
         Term l = term(left, false);
         Term r = term(right, subtract);
-        if (r.term() instanceof Expr.MatMul m && fusible(m) && m != l.term()) {
+        if (r.term() instanceof Expr.MatMul m && fusibleProduct(m) && m != l.term()) {
             return multiplyAdd(e, l, m, r.coefficient(), into);
         }
-        if (l.term() instanceof Expr.MatMul m && fusible(m) && m != r.term()) {
+        if (l.term() instanceof Expr.MatMul m && fusibleProduct(m) && m != r.term()) {
             return multiplyAdd(e, r, m, l.coefficient(), into);
         }
         if (r.term() instanceof Expr.Fill f && l.coefficient().isLiteral(1)) {

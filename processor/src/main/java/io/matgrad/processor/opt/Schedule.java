@@ -10,11 +10,14 @@ import java.util.Map;
  * @param steps the kernels, in an order where every operand is computed before it is read
  * @param outputs each output's name (as requested) to its value
  * @param temporaries the matrix variables the steps introduce, in order of first assignment
+ * @param factorizations the factorization variables the steps introduce
  */
-public record Schedule(List<Step> steps, Map<String, Operand> outputs, List<Operand.Ref> temporaries) {
+public record Schedule(List<Step> steps, Map<String, Operand> outputs, List<Operand.Ref> temporaries,
+        List<String> factorizations) {
     public Schedule {
         steps = List.copyOf(steps);
         outputs = Map.copyOf(outputs);
         temporaries = List.copyOf(temporaries);
+        factorizations = List.copyOf(factorizations);
     }
 }

@@ -9,15 +9,17 @@ import io.matgrad.processor.ir.Interner;
 import io.matgrad.processor.ir.Reduction;
 import io.matgrad.processor.ir.Shape;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Algebraic simplification to a normal form: constants folded; zeros, ones and identities removed;
  * like terms collected ({@code r + r → 2r}); scalar factors and signs pulled out of products, where
- * EJML's {@code alpha} arguments take them for free; transposes pushed towards the leaves, where
- * {@code multTransA}/{@code multTransB} absorb them; matrix chains ending in a vector evaluated as
- * matrix-vector products ({@code (AᵀA)x → Aᵀ(Ax)}).
+ * EJML's {@code alpha} arguments take them for free; transposes pushed through products towards
+ * the leaves, where {@code multTransA}/{@code multTransB} absorb them, and pulled out of sums, where
+ * one transpose of the result replaces one per operand; matrix chains ending in a vector evaluated
+ * as matrix-vector products ({@code (AᵀA)x → Aᵀ(Ax)}).
  *
  * <p>Nodes in {@code available} are computed anyway (the forward pass): they are never taken apart
  * to push a transpose into them or to reassociate a chain, since that would compute them again in
@@ -156,6 +158,10 @@ public final class Simplifier {
         public Expr visitAdd(Expr.Add node) {
             Expr l = node.left();
             Expr r = node.right();
+            Expr pulled = transposedOperands(node, Expr.Add::new);
+            if (pulled != null) {
+                return pulled;
+            }
             Expr folded = fold(node, l, r, Double::sum);
             if (folded != null) {
                 return folded;
@@ -180,6 +186,10 @@ public final class Simplifier {
         public Expr visitSub(Expr.Sub node) {
             Expr l = node.left();
             Expr r = node.right();
+            Expr pulled = transposedOperands(node, Expr.Sub::new);
+            if (pulled != null) {
+                return pulled;
+            }
             Expr folded = fold(node, l, r, (a, b) -> a - b);
             if (folded != null) {
                 return folded;
@@ -201,6 +211,10 @@ public final class Simplifier {
         public Expr visitMul(Expr.Mul node) {
             Expr l = node.left();
             Expr r = node.right();
+            Expr pulled = transposedOperands(node, Expr.Mul::new);
+            if (pulled != null) {
+                return pulled;
+            }
             Expr folded = fold(node, l, r, (a, b) -> a * b);
             if (folded != null) {
                 return folded;
@@ -259,6 +273,10 @@ public final class Simplifier {
         public Expr visitDiv(Expr.Div node) {
             Expr l = node.left();
             Expr r = node.right();
+            Expr pulled = transposedOperands(node, Expr.Div::new);
+            if (pulled != null) {
+                return pulled;
+            }
             Expr folded = fold(node, l, r, (a, b) -> a / b);
             if (folded != null) {
                 return folded;
@@ -405,6 +423,14 @@ public final class Simplifier {
             if (r instanceof Expr.MatMul be && varies(be.right()) && !varies(be.left()) && !varies(l)) {
                 return normalize(new Expr.MatMul(normalize(new Expr.MatMul(l, be.left())), be.right()));
             }
+            // X⁻¹B → solve(X, B) and X⁻ᵀB → solve(Xᵀ, B): a factorization and triangular solves, shared
+            // with every other use of X's factorization, instead of an inverse and a product
+            if (l instanceof Expr.Inverse i && !(r instanceof Expr.Identity)) {
+                return normalize(new Expr.Solve(i.operand(), r));
+            }
+            if (l instanceof Expr.Transpose t && t.operand() instanceof Expr.Inverse i) {
+                return normalize(new Expr.Solve(transpose(i.operand()), r));
+            }
             if (l instanceof Expr.Diag a && r instanceof Expr.Diag b) {
                 return normalize(new Expr.Diag(normalize(new Expr.Mul(a.vector(), b.vector()))));
             }
@@ -417,9 +443,10 @@ public final class Simplifier {
                     && !ab.right().shape().isColumnVector() && !(varies(r) && !varies(ab))) {
                 return normalize(new Expr.MatMul(ab.left(), normalize(new Expr.MatMul(ab.right(), r))));
             }
-            // vᵀ(AB) → (vᵀA)B, for a row vector on the left
+            // vᵀ(AB) → (vᵀA)B, for a row vector on the left (unless the product also ends in a column,
+            // which the rule above has already ordered: applying both would undo each other)
             if (isRowVector(l) && r instanceof Expr.MatMul ab && !available.contains(ab) && !isRowVector(ab.left())
-                    && !(varies(l) && !varies(ab))) {
+                    && !node.shape().isColumnVector() && !(varies(l) && !varies(ab))) {
                 return normalize(new Expr.MatMul(normalize(new Expr.MatMul(l, ab.left())), ab.right()));
             }
             return node;
@@ -453,24 +480,41 @@ public final class Simplifier {
             if (x instanceof Expr.MatMul m) {
                 return normalize(new Expr.MatMul(transpose(m.right()), transpose(m.left())));
             }
-            if (x instanceof Expr.Add a) {
-                return normalize(new Expr.Add(transpose(a.left()), transpose(a.right())));
-            }
-            if (x instanceof Expr.Sub s) {
-                return normalize(new Expr.Sub(transpose(s.left()), transpose(s.right())));
-            }
             return node;
+        }
+
+        /**
+         * {@code aᵀ ± bᵀ → (a ± b)ᵀ}, and so for the elementwise products: one transpose of the
+         * result, which a product reading it absorbs, instead of one of each operand, which the
+         * elementwise kernel cannot absorb. Null if the operands are not both transposed.
+         */
+        private Expr transposedOperands(Expr node, java.util.function.BinaryOperator<Expr> op) {
+            List<Expr> operands = node.children();
+            if (operands.get(0) instanceof Expr.Transpose a && operands.get(1) instanceof Expr.Transpose b) {
+                return transpose(normalize(op.apply(a.operand(), b.operand())));
+            }
+            return null;
         }
 
         @Override
         public Expr visitInverse(Expr.Inverse node) {
-            return node.operand() instanceof Expr.Inverse i ? i.operand() : node;
+            if (node.operand() instanceof Expr.Inverse i) {
+                return i.operand();
+            }
+            // (Xᵀ)⁻¹ = (X⁻¹)ᵀ: one inverse of X, whatever else needs it
+            if (node.operand() instanceof Expr.Transpose t) {
+                return transpose(normalize(new Expr.Inverse(t.operand())));
+            }
+            return node;
         }
 
         @Override
         public Expr visitSolve(Expr.Solve node) {
             if (Exprs.isZero(node.rhs())) {
                 return zero(node.shape());
+            }
+            if (node.rhs() instanceof Expr.Identity) {
+                return normalize(new Expr.Inverse(node.matrix()));
             }
             if (node.rhs() instanceof Expr.Scale s) {
                 return times(s.factor(), normalize(new Expr.Solve(node.matrix(), s.matrix())));

@@ -3,7 +3,9 @@ package io.matgrad.processor.parse;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.DimRequirement;
 import io.matgrad.processor.ir.Shape;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,21 +14,56 @@ import java.util.Optional;
 /**
  * Shape inference: union-find over dimensions. Every matrix parameter starts with its own two
  * axes; each operation equates the dimensions it needs equal. Two classes that merge become a run
- * time requirement (checked by the generated code on entry), recorded with the call that needs it.
+ * time requirement (checked by the generated code on entry), recorded with the code that needs it.
  * Afterwards every dimension is written as its class's canonical member: the fixed size if the
  * class has one, else the axis of the earliest parameter (rows before columns).
  *
- * <p>Fixed sizes enter through {@link #unify} with a {@link Dim.Fixed} (today only 1, from vectors);
- * sizes declared on parameters can enter the same way.
+ * <p>A class may be <em>rigid</em>: a fixed size ({@code 1} for vectors, or a number declared with
+ * {@code @Shape}), or a name declared with {@code @Shape} ({@code "n x 1"}). Two rigid classes never
+ * merge: 3 is not 4, and different declared names are different dimensions, since the method must
+ * work for every size they stand for. Asking for it is a {@link Conflict}, which says what each side
+ * is and where that came from.
+ *
+ * <p>Declared names need no IR of their own: a name is the equality of the axes that share it, and
+ * its class is canonicalized like any other.
  */
 final class DimensionSolver {
-    /** Two fixed sizes required equal; {@code leftSize} is what {@code left} is known to be. */
-    record Conflict(Dim left, Dim.Fixed leftSize, Dim right, Dim.Fixed rightSize) {}
+    /**
+     * Why a dimension has the value it has.
+     *
+     * @param value the size or the declared name, as written: {@code "3"}, {@code "n"}
+     * @param origin the code that fixed it ({@code "@Shape(\"n x 1\") x"}, {@code "diag(v)"}); empty
+     *     for a dimension that is a fixed size itself
+     */
+    record Fact(String value, Optional<String> origin) {}
+
+    /** Two rigid dimensions required equal; each fact says what its side is known to be. */
+    record Conflict(Dim left, Fact leftFact, Dim right, Fact rightFact) {
+        /** Whether a declared name is involved, as opposed to two different sizes. */
+        boolean involvesName() {
+            return !isNumber(leftFact.value()) || !isNumber(rightFact.value());
+        }
+
+        private static boolean isNumber(String value) {
+            return value.chars().allMatch(Character::isDigit);
+        }
+    }
+
+    /** A merge of two classes, {@code a == b} for {@code origin}: the edges of the union-find forest. */
+    private record Edge(Dim a, Dim b, String origin) {}
+
+    /** A declared name and its declaration. */
+    private record Name(String name, String origin) {}
 
     private final Map<Dim, Dim> parent = new HashMap<>();
     /** The declaration order of parameter axes, which picks canonical members. */
     private final Map<Dim, Integer> order = new HashMap<>();
     private final List<DimRequirement> requirements = new ArrayList<>();
+    /** Declared names, by the root of the class they name. */
+    private final Map<Dim, Name> namedRoots = new HashMap<>();
+    /** The first axis declared with each name. */
+    private final Map<String, Dim> names = new HashMap<>();
+    private final Map<Dim, List<Edge>> edges = new HashMap<>();
 
     /** Declares the next matrix parameter, in declaration order. */
     void declareMatrix(String parameter) {
@@ -35,8 +72,28 @@ final class DimensionSolver {
     }
 
     /**
+     * Declares that {@code axis} is the dimension named {@code name} (by {@code @Shape}, written as
+     * {@code origin}): the same dimension as every other axis of that name, and a different one from
+     * every other name and every fixed size.
+     */
+    Optional<Conflict> declareName(Dim.Axis axis, String name, String origin) {
+        Dim first = names.get(name);
+        if (first != null) {
+            return unify(axis, first, origin);
+        }
+        Dim root = find(axis);
+        Optional<Fact> rigid = rigid(root, axis);
+        if (rigid.isPresent()) {
+            return Optional.of(new Conflict(axis, rigid.get(), axis, new Fact(name, Optional.of(origin))));
+        }
+        names.put(name, axis);
+        namedRoots.put(root, new Name(name, origin));
+        return Optional.empty();
+    }
+
+    /**
      * Requires {@code a == b}, for the expression {@code origin} (its source text). Returns the
-     * conflict if the two are known to be different fixed sizes; the solver is unchanged then.
+     * conflict if the two are known to be different rigid dimensions; the solver is unchanged then.
      */
     Optional<Conflict> unify(Dim a, Dim b, String origin) {
         Dim rootA = find(a);
@@ -44,14 +101,21 @@ final class DimensionSolver {
         if (rootA.equals(rootB)) {
             return Optional.empty();
         }
-        if (rootA instanceof Dim.Fixed sizeA && rootB instanceof Dim.Fixed sizeB) {
-            return Optional.of(new Conflict(a, sizeA, b, sizeB));
+        Optional<Fact> rigidA = rigid(rootA, a);
+        Optional<Fact> rigidB = rigid(rootB, b);
+        if (rigidA.isPresent() && rigidB.isPresent()) {
+            return Optional.of(new Conflict(a, rigidA.get(), b, rigidB.get()));
         }
-        if (precedes(rootA, rootB)) {
-            parent.put(rootB, rootA);
-        } else {
-            parent.put(rootA, rootB);
+        Dim root = precedes(rootA, rootB) ? rootA : rootB;
+        Dim child = root == rootA ? rootB : rootA;
+        parent.put(child, root);
+        Name name = namedRoots.remove(child);
+        if (name != null) {
+            namedRoots.put(root, name);
         }
+        Edge edge = new Edge(a, b, origin);
+        edges.computeIfAbsent(a, k -> new ArrayList<>()).add(edge);
+        edges.computeIfAbsent(b, k -> new ArrayList<>()).add(edge);
         requirements.add(requirement(a, b, origin));
         return Optional.empty();
     }
@@ -69,6 +133,42 @@ final class DimensionSolver {
     /** One requirement per merge of two classes, in the order the body needs them. */
     List<DimRequirement> requirements() {
         return List.copyOf(requirements);
+    }
+
+    /** What makes {@code d}'s class (rooted at {@code root}) rigid, if anything does. */
+    private Optional<Fact> rigid(Dim root, Dim d) {
+        if (root instanceof Dim.Fixed size) {
+            Optional<String> origin = d.equals(root) ? Optional.empty() : originOfSize(d, root);
+            return Optional.of(new Fact(size.toString(), origin));
+        }
+        Name name = namedRoots.get(root);
+        return name == null ? Optional.empty() : Optional.of(new Fact(name.name(), Optional.of(name.origin())));
+    }
+
+    /**
+     * The code that made {@code d} the fixed size {@code size}: the last merge on the path from
+     * {@code d} to the size in the union-find forest, whose paths are unique. Searching stops at the
+     * size, which joins every dimension of that size, related or not.
+     */
+    private Optional<String> originOfSize(Dim d, Dim size) {
+        Map<Dim, Edge> reachedBy = new HashMap<>();
+        Deque<Dim> queue = new ArrayDeque<>(List.of(d));
+        reachedBy.put(d, null);
+        while (!queue.isEmpty()) {
+            Dim at = queue.removeFirst();
+            for (Edge e : edges.getOrDefault(at, List.of())) {
+                Dim next = e.a().equals(at) ? e.b() : e.a();
+                if (reachedBy.containsKey(next)) {
+                    continue;
+                }
+                if (next.equals(size)) {
+                    return Optional.of(e.origin());
+                }
+                reachedBy.put(next, e);
+                queue.addLast(next);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -7,18 +7,24 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.matgrad.processor.diag.ErrorReporter;
+import io.matgrad.processor.diag.InternalErrors;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.ir.Binding;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.ir.Shape;
 import io.matgrad.processor.ir.ShapeCheck;
+import io.matgrad.processor.ir.Dag;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -66,7 +72,7 @@ public final class MethodParser {
         try {
             return parseOrReport(method);
         } catch (RuntimeException | StackOverflowError e) {
-            reporter.error(Message.INTERNAL_ERROR, method, method.getSimpleName(), e);
+            reporter.error(Message.INTERNAL_ERROR, method, method.getSimpleName(), InternalErrors.describe(e));
             return Optional.empty();
         }
     }
@@ -86,11 +92,36 @@ public final class MethodParser {
         }
         ParseContext cx = context(method, path.getCompilationUnit(), known);
         boolean distinctNames = declareParameters(cx, signature);
+        // Declared shapes first: the body is then checked against them, at its expressions.
+        ShapeAnnotations.declare(method, signature.kinds(), cx.dims, reporter);
         Optional<BodyTranslator.Body> body = new BodyTranslator(cx, signature.returnKind()).translate(tree.getBody());
         if (body.isEmpty() || !signature.isComplete() || !distinctNames || reporter.errorReportedSince(mark)) {
             return Optional.empty();
         }
-        return Optional.of(function(method, signature, body.get(), cx.dims));
+        Function function = function(method, signature, body.get(), cx.dims);
+        warnAboutConstantWrt(method, function);
+        return Optional.of(function);
+    }
+
+    /**
+     * Warns about a {@code wrt} parameter the result does not depend on: its gradient is zero
+     * everywhere, which is rarely what was meant (a parameter left out of the formula, or the wrong
+     * one named), and a silent zero is the hardest wrong answer to notice.
+     */
+    private void warnAboutConstantWrt(ExecutableElement method, Function function) {
+        for (Expr.Variable x : function.wrt()) {
+            if (Dag.dependsOn(function.result(), Set.of(x.name()), new IdentityHashMap<>())) {
+                continue;
+            }
+            Optional<AnnotationMirror> annotation = KnownTypes.differentiable(method);
+            Optional<AnnotationValue> value = annotation.flatMap(a -> SignatureValidator.wrtValue(a, x.name()));
+            if (value.isPresent()) {
+                reporter.warning(Message.CONSTANT_IN_WRT, method, annotation.get(), value.get(), method.getSimpleName(),
+                        x.name(), x.name());
+            } else {
+                reporter.warning(Message.CONSTANT_IN_WRT, method, method.getSimpleName(), x.name(), x.name());
+            }
+        }
     }
 
     private ParseContext context(ExecutableElement method, CompilationUnitTree unit, KnownTypes known) {

@@ -61,15 +61,18 @@ final class ParseContext {
         return source.of(tree);
     }
 
-    /** Requires {@code a == b} for the expression {@code at}; reports two different fixed sizes there. */
+    /** Requires {@code a == b} for the expression {@code at}; reports two different rigid dimensions there. */
     void require(Dim a, Dim b, Tree at) {
         require(a, b, text(at), at);
     }
 
-    /** Requires {@code a == b} for the code {@code origin}, reporting two different fixed sizes at {@code at}. */
+    /**
+     * Requires {@code a == b} for the code {@code origin}, reporting two different rigid dimensions
+     * (fixed sizes, declared names) at {@code at}.
+     */
     void require(Dim a, Dim b, String origin, Tree at) {
         dims.unify(a, b, origin).ifPresent(c -> error(Message.SHAPE_MISMATCH, at,
-                origin, c.left(), c.right(), c.left(), c.leftSize(), c.right(), c.rightSize()));
+                origin, c.left(), c.right(), ShapeFacts.describe(c), ShapeFacts.advice(c)));
     }
 
     boolean isStaticMethod() {

@@ -1,6 +1,8 @@
 package io.matgrad.processor.parse;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,13 @@ record Signature(List<Parameter> parameters, Optional<Kind> returnKind, List<Str
         boolean denominatorLayout) {
 
     record Parameter(String name, Optional<Kind> kind) {}
+
+    /** The parameters' kinds by name; the first of two parameters of one name (javac's error) wins. */
+    Map<String, Optional<Kind>> kinds() {
+        Map<String, Optional<Kind>> kinds = new HashMap<>();
+        parameters.forEach(p -> kinds.putIfAbsent(p.name(), p.kind()));
+        return kinds;
+    }
 
     /** Whether every type is in the language: only then can the body become a function. */
     boolean isComplete() {

@@ -77,6 +77,10 @@ final class SignatureValidator {
         return new Signature(parameters, returnKind, wrt, hessian, denominator);
     }
 
+    private static String capitalize(String name) {
+        return name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1);
+    }
+
     /** The kind of a parameter or result of type {@code t}: only matrices and doubles. */
     private Optional<Kind> languageKind(TypeMirror t) {
         return known.kindOf(t).filter(k -> k == Kind.MATRIX || k == Kind.DOUBLE);
@@ -102,9 +106,25 @@ final class SignatureValidator {
                 reporter.error(Message.UNKNOWN_WRT, method, annotation, v, name, method.getSimpleName(), String.join(", ", parameterNames), suggestion);
             } else if (!wrt.add(name)) {
                 reporter.error(Message.DUPLICATE_WRT, method, annotation, v, name);
+            } else {
+                // generated names capitalize the first letter: P and p would both give fGradP
+                String capitalized = capitalize(name);
+                wrt.stream().filter(w -> !w.equals(name) && capitalize(w).equals(capitalized)).findFirst()
+                        .ifPresent(other -> reporter.error(Message.AMBIGUOUS_WRT, method, annotation, v, other, name,
+                                method.getSimpleName(), capitalized));
             }
         }
         return List.copyOf(wrt);
+    }
+
+    /** The value in {@code annotation}'s {@code wrt} that names {@code parameter}, to report at. */
+    static Optional<AnnotationValue> wrtValue(AnnotationMirror annotation, String parameter) {
+        return explicitValue(annotation, "wrt")
+                .filter(v -> v.getValue() instanceof List<?>)
+                .flatMap(v -> ((List<?>) v.getValue()).stream()
+                        .map(AnnotationValue.class::cast)
+                        .filter(name -> parameter.equals(name.getValue()))
+                        .findFirst());
     }
 
     private boolean hessian(ExecutableElement method, AnnotationMirror annotation, Optional<Kind> returnKind) {

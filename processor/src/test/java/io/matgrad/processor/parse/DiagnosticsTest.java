@@ -54,10 +54,20 @@ class DiagnosticsTest {
                 + " result with matrix operations, e.g. mult or sum");
         assertThat(Message.INTERNAL_ERROR.render("f", "boom")).isEqualTo(
                 "[MatgradInternalError] internal error in matgrad while differentiating f: boom; please report it");
-        assertThat(Message.SHAPE_MISMATCH.render("mult(A, x)", "A.numCols", "x.numRows", "A.numCols", 3, "x.numRows", 4))
-                .isEqualTo("[MatgradShapeMismatch] mult(A, x) needs A.numCols == x.numRows, but A.numCols is 3 and"
-                        + " x.numRows is 4; fix the operands' shapes, e.g. swap or transpose an operand");
+        assertThat(Message.SHAPE_MISMATCH.render("mult(A, x)", "A.numCols", "x.numRows",
+                "A.numCols is 3 (from @Shape(\"2 x 3\") A) and x.numRows is 4 (from @Shape(\"4 x 1\") x)", "fix it"))
+                .isEqualTo("[MatgradShapeMismatch] mult(A, x) needs A.numCols == x.numRows, but A.numCols is 3 (from"
+                        + " @Shape(\"2 x 3\") A) and x.numRows is 4 (from @Shape(\"4 x 1\") x); fix it");
         assertThat(Message.NO_TREES.render()).contains("compile with javac");
+    }
+
+    /** Users search for an id and find it in the README's table of compile errors. */
+    @Test
+    void everyMessageIsDocumentedInTheReadme() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        for (Message m : Message.values()) {
+            assertThat(readme).contains(m.tag());
+        }
     }
 
     @Test

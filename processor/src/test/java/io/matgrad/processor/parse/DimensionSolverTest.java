@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.DimRequirement;
 import io.matgrad.processor.ir.Shape;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,14 +57,55 @@ class DimensionSolverTest {
     }
 
     @Test
-    void twoDifferentFixedSizesConflict() {
-        solver.unify(Dim.rows("A"), new Dim.Fixed(2), "declared");
-        solver.unify(Dim.rows("b"), new Dim.Fixed(3), "declared");
+    void twoDifferentFixedSizesConflictAndSayWhereEachCameFrom() {
+        solver.unify(Dim.rows("A"), new Dim.Fixed(2), "@Shape(\"2 x n\") A");
+        solver.unify(Dim.rows("b"), Dim.cols("x"), "f(b, x)");
+        solver.unify(Dim.cols("x"), new Dim.Fixed(3), "@Shape(\"k x 3\") x");
         DimensionSolver.Conflict conflict = solver.unify(Dim.rows("A"), Dim.rows("b"), "sub(A, b)").orElseThrow();
-        assertThat(conflict).isEqualTo(
-                new DimensionSolver.Conflict(Dim.rows("A"), new Dim.Fixed(2), Dim.rows("b"), new Dim.Fixed(3)));
+        assertThat(conflict).isEqualTo(new DimensionSolver.Conflict(
+                Dim.rows("A"), new DimensionSolver.Fact("2", Optional.of("@Shape(\"2 x n\") A")),
+                Dim.rows("b"), new DimensionSolver.Fact("3", Optional.of("@Shape(\"k x 3\") x"))));
+        assertThat(conflict.involvesName()).isFalse();
+        assertThat(ShapeFacts.describe(conflict)).isEqualTo("A.numRows is 2 (from @Shape(\"2 x n\") A) and b.numRows"
+                + " is 3 (from @Shape(\"k x 3\") x)");
+        // the solver is unchanged by a conflict
         assertThat(solver.canonical(Dim.rows("b"))).isEqualTo(new Dim.Fixed(3));
-        assertThat(solver.requirements()).hasSize(2);
+        assertThat(solver.requirements()).hasSize(3);
         assertThat(solver.unify(Dim.rows("A"), new Dim.Fixed(2), "again")).isEmpty();
+    }
+
+    @Test
+    void aFixedSizeItselfNeedsNoOrigin() {
+        solver.unify(Dim.cols("x"), new Dim.Fixed(3), "@Shape(\"k x 3\") x");
+        DimensionSolver.Conflict conflict = solver.unify(Dim.cols("x"), Dim.ONE, "diag(x)").orElseThrow();
+        assertThat(ShapeFacts.describe(conflict)).isEqualTo("x.numCols is 3 (from @Shape(\"k x 3\") x) and 1");
+    }
+
+    @Test
+    void aSharedNameIsOneDimension() {
+        assertThat(solver.declareName(Dim.cols("A"), "n", "@Shape(\"m x n\") A")).isEmpty();
+        assertThat(solver.declareName(Dim.rows("x"), "n", "@Shape(\"n x 1\") x")).isEmpty();
+        assertThat(solver.canonical(Dim.rows("x"))).isEqualTo(Dim.cols("A"));
+        assertThat(solver.requirements())
+                .containsExactly(new DimRequirement(Dim.rows("x"), Dim.cols("A"), "@Shape(\"n x 1\") x"));
+    }
+
+    @Test
+    void differentNamesAreDifferentDimensions() {
+        solver.declareName(Dim.rows("A"), "m", "@Shape(\"m x n\") A");
+        solver.declareName(Dim.cols("A"), "n", "@Shape(\"m x n\") A");
+        solver.unify(Dim.rows("x"), Dim.cols("A"), "mult(A, x)");
+        DimensionSolver.Conflict conflict = solver.unify(Dim.rows("A"), Dim.rows("x"), "add(A, x)").orElseThrow();
+        assertThat(conflict.involvesName()).isTrue();
+        assertThat(ShapeFacts.describe(conflict)).isEqualTo("A.numRows is m (from @Shape(\"m x n\") A) and x.numRows"
+                + " is n (from @Shape(\"m x n\") A)");
+    }
+
+    @Test
+    void aNameIsNoFixedSize() {
+        solver.declareName(Dim.cols("x"), "k", "@Shape(\"n x k\") x");
+        DimensionSolver.Conflict conflict = solver.unify(Dim.cols("x"), Dim.ONE, "return x").orElseThrow();
+        assertThat(ShapeFacts.describe(conflict)).isEqualTo("x.numCols is k (from @Shape(\"n x k\") x) and 1");
+        assertThat(conflict.involvesName()).isTrue();
     }
 }

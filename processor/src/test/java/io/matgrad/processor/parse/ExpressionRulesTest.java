@@ -2,8 +2,9 @@ package io.matgrad.processor.parse;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.matgrad.processor.parse.ParseHarness.compile;
-import static io.matgrad.processor.parse.ParseHarness.models;
+import static io.matgrad.processor.testing.Compilations.compile;
+import static io.matgrad.processor.testing.Compilations.compileWithoutRuntime;
+import static io.matgrad.processor.testing.Compilations.models;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -21,7 +22,7 @@ class ExpressionRulesTest {
                     return s > 0 ? s : -s;
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradConditional] the conditional operator ?: is not differentiable: it picks"
                         + " a value by a comparison; write one @Differentiable method per case, or a smooth formula"
                         + " such as sigmoid or softplus")
@@ -38,7 +39,7 @@ class ExpressionRulesTest {
                     return s;
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradLambda] lambdas and method references are not differentiable: write"
                         + " the formula inline")
                 .inFile(source).onLineContaining("v -> v * v");
@@ -56,7 +57,7 @@ class ExpressionRulesTest {
                     return apply(v -> v * v, s);
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradUnsupportedCall] apply(v -> v * v, s) calls Models.apply");
         assertThat(c).hadErrorCount(1);
     }
@@ -69,7 +70,7 @@ class ExpressionRulesTest {
                     return dot(A, new DMatrixRMaj(A));
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradNew] new is not allowed: a @Differentiable function creates no objects of"
                         + " its own; compute matrices with MatrixOps functions")
                 .inFile(source).onLineContaining("new DMatrixRMaj(A)");
@@ -86,7 +87,7 @@ class ExpressionRulesTest {
                     return a + sum(B);
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradMatrixMethod] x.set(0, 0, 1.0) calls a method of DMatrixRMaj: a"
                         + " @Differentiable body uses matrices only as arguments of MatrixOps functions; matrices are"
                         + " never modified")
@@ -110,7 +111,7 @@ class ExpressionRulesTest {
                     return w + n + sum(A);
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradFieldRead] weight reads a field: a @Differentiable function depends"
                         + " only on its parameters and on compile-time constants (static final fields with constant"
                         + " values); pass its value as a parameter, or make it a constant (static final double weight"
@@ -118,6 +119,31 @@ class ExpressionRulesTest {
                 .inFile(source).onLineContaining("weight * s");
         assertThat(c).hadErrorContaining("[MatgradFieldRead] A.numRows reads a field")
                 .inFile(source).onLineContaining("A.numRows");
+    }
+
+    @Test
+    void assignmentsToFieldsAndMatrixEntriesAreErrors() {
+        JavaFileObject source = models("""
+                static double weight = 2.0;
+
+                @Differentiable
+                static double f(DMatrixRMaj A, double s) {
+                    weight = s;
+                    A.data[0] = s;
+                    A.numRows += 1;
+                    return s * sum(A);
+                }
+                """);
+        Compilation c = compile(source);
+        assertThat(c).hadErrorContaining("[MatgradAssignment] weight = s assigns to weight: a @Differentiable body"
+                        + " never modifies parameters, fields or matrices; compute the new value into a new local"
+                        + " instead, e.g. double value = s;")
+                .inFile(source).onLineContaining("weight = s;");
+        assertThat(c).hadErrorContaining("[MatgradAssignment] A.data[0] = s assigns to A.data[0]")
+                .inFile(source).onLineContaining("A.data[0] = s;");
+        assertThat(c).hadErrorContaining("[MatgradAssignment] A.numRows += 1 assigns to A.numRows")
+                .inFile(source).onLineContaining("A.numRows += 1;");
+        assertThat(c).hadErrorCount(3);
     }
 
     @Test
@@ -130,7 +156,7 @@ class ExpressionRulesTest {
                     return sum(y) + sum(z);
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradUnsupportedCall] org.ejml.dense.row.CommonOps_DDRM.mult(A, x, null)"
                         + " calls CommonOps_DDRM.mult, which matgrad cannot differentiate: a @Differentiable body calls"
                         + " only io.matgrad.runtime.MatrixOps functions and Math.exp, log, sqrt, pow and tanh; use"
@@ -150,7 +176,7 @@ class ExpressionRulesTest {
                     return sum(multiply(A, A)) + helper(s) + Double.valueOf(s);
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradUnsupportedCall] multiply(A, A) calls Models.multiply, which matgrad"
                 + " cannot differentiate: a @Differentiable body calls only io.matgrad.runtime.MatrixOps functions and"
                 + " Math.exp, log, sqrt, pow and tanh; did you mean MatrixOps.mult?");
@@ -169,7 +195,7 @@ class ExpressionRulesTest {
                     return s;
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradUnsupportedCall] System.out.println(s) calls PrintStream.println")
                 .inFile(source).onLineContaining("System.out.println(s);");
         assertThat(c).hadErrorCount(1);
@@ -190,14 +216,14 @@ class ExpressionRulesTest {
                     return sum(MatrixOps.mult(A, B));
                 }
                 """);
-        ParseHarness.Result r = compile(source);
-        assertThat(r.compilation()).hadErrorContaining("[MatgradUnsupportedCall] mult(A, B) calls Models.mult, which"
+        Compilation c = compile(source);
+        assertThat(c).hadErrorContaining("[MatgradUnsupportedCall] mult(A, B) calls Models.mult, which"
                         + " matgrad cannot differentiate")
                 .inFile(source).onLineContaining("sum(mult(A, B))");
-        assertThat(r.compilation()).hadErrorContaining("the class's own mult hides MatrixOps.mult (a method of the"
+        assertThat(c).hadErrorContaining("the class's own mult hides MatrixOps.mult (a method of the"
                 + " class shadows static imports); rename it, or write MatrixOps.mult(...)");
-        assertThat(r.compilation()).hadErrorCount(1);
-        assertThat(r.functions().keySet()).containsExactly("qualified");
+        assertThat(c).hadErrorCount(1);
+        assertThat(ParseHarness.compile(source).functions().keySet()).containsExactly("qualified");
     }
 
     @Test
@@ -208,7 +234,7 @@ class ExpressionRulesTest {
                     return Math.abs(s) + Math.expm1(s);
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradMathFunction] Math.abs is not differentiable here: a"
                         + " @Differentiable body calls Math.exp, log, sqrt, pow and tanh on doubles, and MatrixOps"
                         + " functions on matrices")
@@ -226,7 +252,7 @@ class ExpressionRulesTest {
                     return s * Math.random();
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradRandom] Math.random() is not a function of the inputs")
                 .inFile(source).onLineContaining("Math.random()");
     }
@@ -244,7 +270,7 @@ class ExpressionRulesTest {
                     return s * Models.f(s);
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradRecursion] f(s) calls the @Differentiable method Models.f: calls of"
                         + " @Differentiable methods, recursion included, are not supported yet; inline the called"
                         + " formula here")
@@ -263,7 +289,7 @@ class ExpressionRulesTest {
                     return half * s + third;
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradIntegerArithmetic] 1 / 2 is computed by Java in int arithmetic,"
                         + " giving 0, before it becomes a double; write double literals instead, e.g. 1.0 / 2")
                 .inFile(source).onLineContaining("1 / 2");
@@ -281,7 +307,7 @@ class ExpressionRulesTest {
                     return s * (1f / 3f);
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradIntegerArithmetic] 1f / 3f is computed by Java in float arithmetic,"
                         + " giving 0.3333333432674408 rather than 0.3333333333333333, before it becomes a double; write"
                         + " double literals instead, e.g. 1.0 / 3f")
@@ -296,7 +322,7 @@ class ExpressionRulesTest {
                     return s % 2.0;
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradOperator] the operator % is not differentiable: on doubles a"
                         + " @Differentiable expression uses + - * / and unary -")
                 .inFile(source).onLineContaining("s % 2.0");
@@ -310,7 +336,7 @@ class ExpressionRulesTest {
                     return (double) 2 * s;
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradCast] casts are not allowed")
                 .inFile(source).onLineContaining("(double) 2");
     }
@@ -325,7 +351,7 @@ class ExpressionRulesTest {
                     return WEIGHTS[0] * s;
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradArrayAccess] array access is not allowed")
                 .inFile(source).onLineContaining("WEIGHTS[0]");
     }
@@ -339,7 +365,7 @@ class ExpressionRulesTest {
                     return sum(A);
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradInstanceof] instanceof is not allowed")
                 .inFile(source).onLineContaining("A instanceof Object");
         assertThat(c).hadErrorCount(1);
@@ -353,7 +379,7 @@ class ExpressionRulesTest {
                     return sum(scale('a', A));
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradLiteral] char literals are not allowed: a @Differentiable expression"
                         + " computes with numbers; write a number such as 2.0")
                 .inFile(source).onLineContaining("'a'");
@@ -367,7 +393,7 @@ class ExpressionRulesTest {
                     return ("n" + s).length();
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradLiteral] String literals are not allowed")
                 .inFile(source).onLineContaining("\"n\" + s");
         assertThat(c).hadErrorCount(1);
@@ -382,7 +408,7 @@ class ExpressionRulesTest {
                     return t;
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradBranch] switch statements are not differentiable")
                 .inFile(source).onLineContaining("switch (1)");
     }
@@ -406,7 +432,7 @@ class ExpressionRulesTest {
                     return sum(cube(A));
                 }
                 """);
-        assertThat(ParseHarness.compileWithoutRuntime(matrixOps, source).compilation())
+        assertThat(compileWithoutRuntime(matrixOps, source))
                 .hadErrorContaining("[MatgradUnsupportedMatrixOps] MatrixOps.cube is not known to this matgrad"
                         + " processor: matgrad-runtime is probably newer than matgrad-processor")
                 .inFile(source).onLineContaining("cube(A)");

@@ -2,8 +2,9 @@ package io.matgrad.processor.parse;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.matgrad.processor.parse.ParseHarness.compile;
-import static io.matgrad.processor.parse.ParseHarness.models;
+import static io.matgrad.processor.testing.Compilations.compile;
+import static io.matgrad.processor.testing.Compilations.compileWithoutRuntime;
+import static io.matgrad.processor.testing.Compilations.models;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -21,7 +22,7 @@ class SignatureRulesTest {
                     return sum(A);
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradNotStatic] @Differentiable method instance must be static: the generated"
                         + " gradient methods are static and call it with its parameters only; add the static modifier")
                 .inFile(source).onLineContaining("public double instance(");
@@ -33,7 +34,7 @@ class SignatureRulesTest {
                 @Differentiable
                 static native double nativeMethod(DMatrixRMaj A);
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradNoBody] @Differentiable method nativeMethod has no body")
                 .inFile(source).onLineContaining("nativeMethod(");
     }
@@ -46,7 +47,7 @@ class SignatureRulesTest {
                     return sum(A);
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradTypeParameters] @Differentiable method generic declares type parameters"
                         + " <T, U>")
                 .inFile(source).onLineContaining("generic(");
@@ -60,7 +61,7 @@ class SignatureRulesTest {
                     return 1.0;
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradNoParameters] @Differentiable method constant has no parameters, so"
                         + " there is nothing to differentiate with respect to")
                 .inFile(source).onLineContaining("constant()");
@@ -74,7 +75,7 @@ class SignatureRulesTest {
                     return sum(A);
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradParameterType] parameter n has type int: the parameters of a"
                         + " @Differentiable method are DMatrixRMaj or double; write double instead (Java widens int"
                         + " values to double)")
@@ -95,7 +96,7 @@ class SignatureRulesTest {
                     return 1.0;
                 }
                 """);
-        assertThat(compile(simpleMatrix, source).compilation())
+        assertThat(compile(simpleMatrix, source))
                 .hadErrorContaining("[MatgradParameterType] parameter M has type SimpleMatrix: the parameters of a"
                         + " @Differentiable method are DMatrixRMaj or double; write DMatrixRMaj instead"
                         + " (SimpleMatrix.getDDRM() gives one)")
@@ -114,7 +115,7 @@ class SignatureRulesTest {
                 static void nothing(double s) {
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradReturnType] @Differentiable method single returns float: it must"
                         + " return double (a scalar function, for gradients) or DMatrixRMaj (an m x 1 vector function,"
                         + " for Jacobians); write double instead")
@@ -132,7 +133,7 @@ class SignatureRulesTest {
                     return normSq(sub(mult(A, x), b));
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradUnknownWrt] wrt names \"bb\", which is not a parameter of leastSquares:"
                         + " wrt lists parameter names, here A, x, b; did you mean \"b\"?")
                 .inFile(source).onLineContaining("\"bb\"");
@@ -147,7 +148,7 @@ class SignatureRulesTest {
                     return dot(x, x);
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradDuplicateWrt] wrt names \"x\" twice; list each parameter once")
                 .inFile(source).onLineContaining("        \"x\"})");
     }
@@ -161,10 +162,57 @@ class SignatureRulesTest {
                     return mult(A, x);
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradHessianOfVectorFunction] hessian = true asks for Hessians, which exist"
                         + " for double-valued functions only, but residual returns DMatrixRMaj")
                 .inFile(source).onLineContaining("hessian = true");
+    }
+
+    @Test
+    void wrtNamingAParameterTheResultIgnoresIsAWarning() {
+        JavaFileObject source = models("""
+                @Differentiable(wrt = {"x",
+                        "b"})
+                static double f(DMatrixRMaj A, DMatrixRMaj x, DMatrixRMaj b) {
+                    DMatrixRMaj unused = sub(mult(A, x), b);
+                    return normSq(mult(A, x));
+                }
+
+                @Differentiable
+                static double g(double s, DMatrixRMaj A) {
+                    return sum(A);
+                }
+                """);
+        Compilation c = compile(source);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("[MatgradConstantInWrt] f does not depend on b, so its derivatives with"
+                        + " respect to b are zero everywhere; check that the formula uses it, or remove it from wrt")
+                .inFile(source).onLineContaining("        \"b\"})");
+        // the default wrt, the first parameter: the warning is on the method
+        assertThat(c).hadWarningContaining("[MatgradConstantInWrt] g does not depend on s")
+                .inFile(source).onLineContaining("static double g(");
+        assertThat(c).hadWarningCount(2);
+    }
+
+    @Test
+    void abstractMethodIsAnError() {
+        JavaFileObject source = JavaFileObjects.forSourceString("test.Base", """
+                package test;
+
+                import io.matgrad.annotations.Differentiable;
+                import org.ejml.data.DMatrixRMaj;
+
+                abstract class Base {
+                    @Differentiable
+                    abstract double loss(DMatrixRMaj A);
+                }
+                """);
+        Compilation c = compile(source);
+        assertThat(c).hadErrorContaining("[MatgradNotStatic] @Differentiable method loss must be static")
+                .inFile(source).onLineContaining("abstract double loss(");
+        assertThat(c).hadErrorContaining("[MatgradNoBody] @Differentiable method loss has no body")
+                .inFile(source).onLineContaining("abstract double loss(");
+        assertThat(c).hadErrorCount(2);
     }
 
     @Test
@@ -181,17 +229,17 @@ class SignatureRulesTest {
                     }
                 }
                 """);
-        ParseHarness.Result r = ParseHarness.compileWithoutRuntime(source);
-        assertThat(r.compilation()).hadErrorContaining("[MatgradMissingRuntime] io.matgrad.runtime.MatrixOps is not on"
+        Compilation c = compileWithoutRuntime(source);
+        assertThat(c).hadErrorContaining("[MatgradMissingRuntime] io.matgrad.runtime.MatrixOps is not on"
                         + " the classpath")
                 .inFile(source).onLineContaining("square(");
-        assertThat(r.compilation()).hadErrorContaining("add the io.matgrad:matgrad-runtime dependency");
-        assertThat(r.functions()).isEmpty();
+        assertThat(c).hadErrorContaining("add the io.matgrad:matgrad-runtime dependency");
+        assertThat(c).hadErrorCount(1);
     }
 
     @Test
     void emptyWrtMeansTheFirstParameter() {
-        ParseHarness.Result r = compile(models("""
+        ParseHarness.Result r = ParseHarness.compile(models("""
                 @Differentiable
                 static double f(DMatrixRMaj A, double s) {
                     return s * sum(A);
@@ -204,7 +252,7 @@ class SignatureRulesTest {
 
     @Test
     void methodOfNestedStaticClassParses() {
-        ParseHarness.Result r = compile(models("""
+        ParseHarness.Result r = ParseHarness.compile(models("""
                 static final class Inner {
                     static final double SCALE = 3;
 

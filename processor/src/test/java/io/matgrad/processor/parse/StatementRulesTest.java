@@ -2,8 +2,8 @@ package io.matgrad.processor.parse;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.matgrad.processor.parse.ParseHarness.compile;
-import static io.matgrad.processor.parse.ParseHarness.models;
+import static io.matgrad.processor.testing.Compilations.compile;
+import static io.matgrad.processor.testing.Compilations.models;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -24,7 +24,7 @@ class StatementRulesTest {
                     return s;
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         String message = "[MatgradLoop] loops are not differentiable: a @Differentiable body is straight-line code"
                 + " (local declarations, then return); write the loop's result with matrix operations, e.g. mult or sum";
         assertThat(c).hadErrorContaining(message).inFile(source).onLineContaining("for (int i");
@@ -44,7 +44,7 @@ class StatementRulesTest {
                     return s;
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradBranch] if statements are not differentiable")
                 .inFile(source).onLineContaining("if (s > 0)");
         assertThat(c).hadErrorContaining("[MatgradBranch] switch statements are not differentiable")
@@ -62,7 +62,7 @@ class StatementRulesTest {
                     return s;
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradTry] try statements are not allowed")
                 .inFile(source).onLineContaining("try {");
     }
@@ -75,7 +75,7 @@ class StatementRulesTest {
                     throw new IllegalArgumentException();
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradThrow] throw statements are not allowed")
                 .inFile(source).onLineContaining("throw new");
         assertThat(c).hadErrorContaining("check arguments in the caller");
@@ -90,7 +90,7 @@ class StatementRulesTest {
                     return s;
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradSynchronized] synchronized is not allowed")
                 .inFile(source).onLineContaining("synchronized (");
     }
@@ -104,7 +104,7 @@ class StatementRulesTest {
                     return s;
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradBlock] nested blocks are not allowed")
                 .inFile(source).onLineContaining("{ double t");
     }
@@ -118,7 +118,7 @@ class StatementRulesTest {
                     return sum(A);
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradStatement] a statement whose value is unused is not allowed: a"
                         + " @Differentiable body is straight-line code (local declarations, then return); assign the"
                         + " value to a local, e.g. DMatrixRMaj value = mult(A, A);")
@@ -136,7 +136,7 @@ class StatementRulesTest {
                     return s;
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradStatement] an assert statement is not allowed")
                 .inFile(source).onLineContaining("assert s");
         assertThat(c).hadErrorContaining("[MatgradStatement] an empty statement (a lone ;) is not allowed");
@@ -154,7 +154,7 @@ class StatementRulesTest {
                     return t;
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradUninitializedLocal] local t is declared without a value: each local"
                         + " is assigned once, where it is declared; write double t = <expression>;")
                 .inFile(source).onLineContaining("double t;");
@@ -173,7 +173,7 @@ class StatementRulesTest {
                     return s;
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradLocalType] local n has type int: the locals of a @Differentiable"
                         + " body are DMatrixRMaj or double; write double instead")
                 .inFile(source).onLineContaining("int n = 2;");
@@ -196,7 +196,7 @@ class StatementRulesTest {
                     return s;
                 }
                 """);
-        Compilation c = compile(source).compilation();
+        Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradAssignment] s = s * 2 assigns to parameter s: a @Differentiable"
                         + " body never modifies parameters, fields or matrices; compute the new value into a new"
                         + " local instead, e.g. double s2 = s * 2;")
@@ -216,7 +216,7 @@ class StatementRulesTest {
                     return sum(r);
                 }
                 """);
-        assertThat(compile(source).compilation())
+        assertThat(compile(source))
                 .hadErrorContaining("[MatgradReassignedLocal] r = add(r, x) assigns local r a second time: each local"
                         + " is assigned once, where it is declared; declare a new local instead, e.g. DMatrixRMaj"
                         + " r2 = add(r, x);")
@@ -234,12 +234,11 @@ class StatementRulesTest {
                     return s > 0 ? t : sum(B);
                 }
                 """);
-        ParseHarness.Result r = compile(source);
-        assertThat(r.compilation()).hadErrorContaining("[MatgradRandom]");
-        assertThat(r.compilation()).hadErrorContaining("[MatgradNew]");
-        assertThat(r.compilation()).hadErrorContaining("[MatgradLoop]");
-        assertThat(r.compilation()).hadErrorContaining("[MatgradConditional]");
-        assertThat(r.compilation()).hadErrorCount(4);
-        assertThat(r.functions()).isEmpty();
+        Compilation c = compile(source);
+        assertThat(c).hadErrorContaining("[MatgradRandom]");
+        assertThat(c).hadErrorContaining("[MatgradNew]");
+        assertThat(c).hadErrorContaining("[MatgradLoop]");
+        assertThat(c).hadErrorContaining("[MatgradConditional]");
+        assertThat(c).hadErrorCount(4);
     }
 }

@@ -1,0 +1,304 @@
+package io.matgrad.processor.fuzz;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Writes random well-typed {@code @Differentiable} methods over the whole language: every
+ * MatrixOps function, {@code Math.exp/log/sqrt/pow/tanh}, double arithmetic and locals, on random
+ * concrete shapes, nested up to a depth.
+ *
+ * <p>Every function is written to be defined where its inputs are drawn: {@code log}, {@code sqrt},
+ * {@code pow} and divisors only of positive expressions ({@code exp(tanh(.))}, {@code sigmoid(.)},
+ * {@code softplus(.)}, {@code 1 + square(.)}), and {@code inv}, {@code solve}, {@code det},
+ * {@code logDet} only of symmetric positive definite matrices built as such (an SPD parameter plus
+ * a Gram matrix or a positive diagonal). One generator writes one function; its random source is
+ * the whole of its identity.
+ */
+final class Generator {
+    private static final int MAX_SIZE = 4;
+    private static final int MAX_PARAMETERS = 7;
+    private static final String[] LITERALS = {"0.5", "2.0", "1.5", "0.25", "3.0", "1e-1"};
+    private static final String[] EXPONENTS = {"2.0", "0.5", "1.5", "3.0", "-1.0", "-0.5"};
+
+    /** A parameter: a double, a matrix, or a symmetric positive definite matrix (drawn as such). */
+    record Parameter(String name, boolean scalar, int rows, int cols, boolean spd) {
+        String javaType() {
+            return scalar ? "double" : "DMatrixRMaj";
+        }
+    }
+
+    /**
+     * A generated method: its source, its parameters, the parameters it differentiates by, whether
+     * it is a vector function (m x 1, with Jacobians) and whether it asks for Hessians.
+     */
+    record Function(String name, String source, List<Parameter> parameters, List<String> wrt, boolean vector,
+            boolean hessian) {}
+
+    private record Local(String name, boolean scalar, int rows, int cols) {}
+
+    private final Random random;
+    private final Map<String, Integer> usage;
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final List<Local> locals = new ArrayList<>();
+
+    /** @param usage counts, by function name, how often each language function was written */
+    Generator(Random random, Map<String, Integer> usage) {
+        this.random = random;
+        this.usage = usage;
+    }
+
+    /** One in six functions is a vector function; one in six scalar ones asks for Hessians. */
+    Function function(String name, int depth) {
+        boolean vector = random.nextInt(6) == 0;
+        boolean hessian = !vector && random.nextInt(6) == 0;
+        StringBuilder body = new StringBuilder();
+        int localCount = random.nextInt(3);
+        for (int i = 0; i < localCount; i++) {
+            boolean scalar = random.nextInt(3) == 0;
+            int rows = size();
+            int cols = size();
+            String value = scalar ? scalar(depth - 1) : matrix(rows, cols, depth - 1);
+            Local local = new Local("t" + i, scalar, rows, cols);
+            body.append("        ").append(scalar ? "double" : "DMatrixRMaj").append(' ').append(local.name())
+                    .append(" = ").append(value).append(";\n");
+            locals.add(local);
+        }
+        String result;
+        if (vector) {
+            int rows = size();
+            result = matrix(rows, 1, depth);
+            if (parameters.isEmpty()) {
+                result = "scale(" + parameter(true, 1, 1, false) + ", " + result + ")"; // a function of something
+            }
+        } else {
+            result = scalar(depth);
+            if (parameters.isEmpty()) {
+                result = "(" + result + " * " + parameter(true, 1, 1, false) + ")";
+            }
+        }
+        body.append("        return ").append(result).append(";\n");
+        List<String> wrt = wrt(vector || hessian);
+        String signature = String.join(", ", parameters.stream().map(p -> p.javaType() + " " + p.name()).toList());
+        String wrtList = String.join(", ", wrt.stream().map(w -> "\"" + w + "\"").toList());
+        String source = "    @Differentiable(wrt = {" + wrtList + "}" + (hessian ? ", hessian = true" : "") + ")\n"
+                + "    public static " + (vector ? "DMatrixRMaj " : "double ") + name + "(" + signature + ") {\n" + body
+                + "    }\n";
+        return new Function(name, source, List.copyOf(parameters), wrt, vector, hessian);
+    }
+
+    /**
+     * Some parameters, in declaration order. Jacobians and Hessians are taken with respect to
+     * doubles, column vectors and square (SPD) matrices, whose vec they are then: the contract's
+     * {@code x} is n x 1, and a matrix whose column count the formula leaves free is taken to be one.
+     */
+    private List<String> wrt(boolean secondOrder) {
+        List<Parameter> candidates = parameters.stream()
+                .filter(p -> !secondOrder || p.scalar() || p.cols() == 1 || p.spd())
+                .toList();
+        if (candidates.isEmpty()) {
+            candidates = List.of(parameters.get(0));
+        }
+        List<String> wrt = new ArrayList<>();
+        for (Parameter p : candidates) {
+            if (random.nextInt(candidates.size()) < 2) {
+                wrt.add(p.name());
+            }
+        }
+        if (wrt.isEmpty()) {
+            wrt.add(candidates.get(random.nextInt(candidates.size())).name());
+        }
+        return wrt;
+    }
+
+    // ---------------------------------------------------------------- doubles
+
+    String scalar(int depth) {
+        if (depth <= 0 || random.nextInt(8) == 0) {
+            return scalarLeaf();
+        }
+        int d = depth - 1;
+        return switch (random.nextInt(21)) {
+            case 0 -> "(" + scalar(d) + " + " + scalar(d) + ")";
+            case 1 -> "(" + scalar(d) + " - " + scalar(d) + ")";
+            case 2 -> "(" + scalar(d) + " * " + scalar(d) + ")";
+            case 3 -> "(" + scalar(d) + " / " + positiveScalar(d) + ")";
+            case 4 -> "-(" + scalar(d) + ")";
+            case 5 -> use("Math.exp", "Math.exp(Math.tanh(" + scalar(d) + "))");
+            case 6 -> use("Math.log", "Math.log(" + positiveScalar(d) + ")");
+            case 7 -> use("Math.sqrt", "Math.sqrt(" + positiveScalar(d) + ")");
+            case 8 -> use("Math.pow", "Math.pow(" + positiveScalar(d) + ", " + pick(EXPONENTS) + ")");
+            case 9 -> use("Math.tanh", "Math.tanh(" + scalar(d) + ")");
+            case 10 -> reduction("dot", () -> {
+                int rows = size();
+                int cols = size();
+                return matrix(rows, cols, d) + ", " + matrix(rows, cols, d);
+            });
+            case 11 -> {
+                int n = size();
+                yield reduction("trace", () -> matrix(n, n, d));
+            }
+            case 12 -> reduction("det", () -> spd(size(), d));
+            case 13 -> reduction("logDet", () -> spd(size(), d));
+            case 14 -> reduction("normSq", () -> matrix(size(), size(), d));
+            case 15 -> reduction("norm", () -> matrix(size(), size(), d));
+            case 16 -> reduction("sum", () -> matrix(size(), size(), d));
+            case 17 -> reduction("logSumExp", () -> matrix(size(), size(), d));
+            case 18 -> "(" + pick(LITERALS) + " * " + scalar(d) + ")";
+            // an int literal, which Java widens: 2 * s is double arithmetic
+            case 19 -> "(2 * " + scalar(d) + ")";
+            default -> scalarLeaf();
+        };
+    }
+
+    /** An expression that is positive and not tiny wherever it is evaluated. */
+    private String positiveScalar(int depth) {
+        int d = Math.max(depth - 1, 0);
+        return switch (random.nextInt(5)) {
+            case 0 -> use("Math.exp", "Math.exp(Math.tanh(" + scalar(d) + "))");
+            case 1 -> {
+                String s = scalar(d);
+                yield "(0.5 + " + s + " * " + s + ")";
+            }
+            case 2 -> reduction("normSq", () -> matrix(size(), size(), d)) + " + 1.0";
+            case 3 -> "(1.0 + " + use("Math.exp", "Math.exp(" + scalar(d) + ")") + ")";
+            default -> pick(LITERALS);
+        };
+    }
+
+    private String scalarLeaf() {
+        int choice = random.nextInt(4);
+        List<Local> scalars = locals.stream().filter(Local::scalar).toList();
+        if (choice == 0 && !scalars.isEmpty()) {
+            return scalars.get(random.nextInt(scalars.size())).name();
+        }
+        if (choice == 1) {
+            return pick(LITERALS);
+        }
+        return parameter(true, 1, 1, false);
+    }
+
+    // ---------------------------------------------------------------- matrices
+
+    String matrix(int rows, int cols, int depth) {
+        if (depth <= 0 || random.nextInt(7) == 0) {
+            return matrixLeaf(rows, cols);
+        }
+        int d = depth - 1;
+        return switch (random.nextInt(24)) {
+            case 0 -> {
+                int k = size();
+                yield use("mult", "mult(" + matrix(rows, k, d) + ", " + matrix(k, cols, d) + ")");
+            }
+            case 1 -> use("add", "add(" + matrix(rows, cols, d) + ", " + matrix(rows, cols, d) + ")");
+            case 2 -> use("sub", "sub(" + matrix(rows, cols, d) + ", " + matrix(rows, cols, d) + ")");
+            case 3 -> use("scale", "scale(" + scalar(d) + ", " + matrix(rows, cols, d) + ")");
+            case 4 -> use("neg", "neg(" + matrix(rows, cols, d) + ")");
+            case 5 -> use("transpose", "transpose(" + matrix(cols, rows, d) + ")");
+            case 6 -> "mult(" + use("inv", "inv(" + spd(rows, d) + ")") + ", " + matrix(rows, cols, d) + ")";
+            case 7 -> use("solve", "solve(" + spd(rows, d) + ", " + matrix(rows, cols, d) + ")");
+            case 8 -> use("elementMult", "elementMult(" + matrix(rows, cols, d) + ", " + matrix(rows, cols, d) + ")");
+            case 9 -> use("elementDiv", "elementDiv(" + matrix(rows, cols, d) + ", " + positiveMatrix(rows, cols, d) + ")");
+            case 10 -> use("exp", "exp(" + matrix(rows, cols, d) + ")");
+            case 11 -> use("log", "log(" + positiveMatrix(rows, cols, d) + ")");
+            case 12 -> use("tanh", "tanh(" + matrix(rows, cols, d) + ")");
+            case 13 -> use("sigmoid", "sigmoid(" + matrix(rows, cols, d) + ")");
+            case 14 -> use("softplus", "softplus(" + matrix(rows, cols, d) + ")");
+            case 15 -> use("square", "square(" + matrix(rows, cols, d) + ")");
+            case 16 -> use("sqrt", "sqrt(" + positiveMatrix(rows, cols, d) + ")");
+            case 17 -> use("pow", "pow(" + positiveMatrix(rows, cols, d) + ", " + pick(EXPONENTS) + ")");
+            case 18 -> rows == cols
+                    ? use("diag", "diag(" + matrix(rows, 1, d) + ")")
+                    : use("mult", "mult(" + matrix(rows, 1, d) + ", " + matrix(1, cols, d) + ")");
+            case 19 -> use("MatrixOps.", "MatrixOps.add(" + matrix(rows, cols, d) + ", " + matrix(rows, cols, d) + ")");
+            case 20 -> rows == cols ? use("inv", "inv(" + spd(rows, d) + ")") : matrixLeaf(rows, cols);
+            default -> matrixLeaf(rows, cols);
+        };
+    }
+
+    /** Entrywise positive and bounded away from 0 and infinity. */
+    private String positiveMatrix(int rows, int cols, int depth) {
+        int d = Math.max(depth - 1, 0);
+        return switch (random.nextInt(4)) {
+            case 0 -> use("exp", "exp(" + use("tanh", "tanh(" + matrix(rows, cols, d) + ")") + ")");
+            case 1 -> use("sigmoid", "sigmoid(" + use("tanh", "tanh(" + matrix(rows, cols, d) + ")") + ")");
+            case 2 -> use("softplus", "softplus(" + use("tanh", "tanh(" + matrix(rows, cols, d) + ")") + ")");
+            default -> use("exp", "exp(" + use("sigmoid", "sigmoid(" + matrix(rows, cols, d) + ")") + ")");
+        };
+    }
+
+    /**
+     * A well-conditioned symmetric positive definite n x n matrix: an SPD parameter (drawn with
+     * eigenvalues at least 1), plus a Gram matrix or a positive diagonal.
+     */
+    private String spd(int n, int depth) {
+        String s = parameter(false, n, n, true);
+        int d = Math.max(depth - 2, 0);
+        return switch (random.nextInt(4)) {
+            case 0 -> {
+                int k = size();
+                String e = use("tanh", "tanh(" + matrix(k, n, d) + ")");
+                yield "add(" + s + ", " + use("mult", "mult(transpose(" + e + "), " + e + ")") + ")";
+            }
+            case 1 -> "add(" + s + ", " + use("diag", "diag(" + positiveMatrix(n, 1, d) + ")") + ")";
+            default -> s;
+        };
+    }
+
+    private String matrixLeaf(int rows, int cols) {
+        List<Local> fitting = locals.stream().filter(l -> !l.scalar() && l.rows() == rows && l.cols() == cols).toList();
+        if (!fitting.isEmpty() && random.nextInt(2) == 0) {
+            return fitting.get(random.nextInt(fitting.size())).name();
+        }
+        if (rows == cols && random.nextInt(6) == 0) {
+            return parameter(false, rows, cols, true);
+        }
+        return parameter(false, rows, cols, false);
+    }
+
+    /** An existing parameter of this type, or a new one while there is room, else any that fits. */
+    private String parameter(boolean scalar, int rows, int cols, boolean spd) {
+        List<Parameter> fitting = parameters.stream()
+                .filter(p -> p.scalar() == scalar && p.rows() == rows && p.cols() == cols && p.spd() == spd)
+                .toList();
+        if (!fitting.isEmpty() && (parameters.size() >= MAX_PARAMETERS || random.nextInt(3) > 0)) {
+            return fitting.get(random.nextInt(fitting.size())).name();
+        }
+        String name = scalar ? "s" + parameters.size() : (spd ? "S" : "A") + parameters.size();
+        parameters.add(new Parameter(name, scalar, rows, cols, spd));
+        return name;
+    }
+
+    private String reduction(String name, Supplier<String> arguments) {
+        return use(name, name + "(" + arguments.get() + ")");
+    }
+
+    private String use(String function, String code) {
+        usage.merge(function, 1, Integer::sum);
+        return code;
+    }
+
+    private int size() {
+        return 1 + random.nextInt(MAX_SIZE);
+    }
+
+    private String pick(String[] options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    /** The language functions a full run must have written at least once. */
+    static List<String> languageFunctions() {
+        return List.of("mult", "add", "sub", "scale", "neg", "transpose", "inv", "solve", "elementMult", "elementDiv",
+                "exp", "log", "tanh", "sigmoid", "softplus", "square", "sqrt", "pow", "diag", "dot", "trace", "det",
+                "logDet", "normSq", "norm", "sum", "logSumExp", "Math.exp", "Math.log", "Math.sqrt", "Math.pow",
+                "Math.tanh", "MatrixOps.");
+    }
+
+    static Map<String, Integer> newUsage() {
+        return new LinkedHashMap<>();
+    }
+}

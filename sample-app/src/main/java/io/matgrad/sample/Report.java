@@ -1,0 +1,49 @@
+package io.matgrad.sample;
+
+import io.matgrad.sample.solve.Run;
+import java.io.PrintStream;
+import java.util.List;
+
+/** The side-by-side table of a fit's runs: matgrad's derivatives against central differences. */
+final class Report {
+    private Report() {}
+
+    /**
+     * One row per run; a run by central differences is compared with the matgrad run of the same
+     * solver before it.
+     */
+    static void table(PrintStream out, List<Run> runs) {
+        out.printf("    %-14s %-20s %-19s %5s %7s %10s%n", "solver", "derivatives", "final loss", "iter", "calls",
+                "time");
+        Run previous = null;
+        for (Run run : runs) {
+            String comparison = "";
+            if (previous != null && previous.solver().equals(run.solver()) && !previous.derivatives().equals(run.derivatives())) {
+                comparison = String.format("  %.1f× matgrad's time", run.millis() / previous.millis());
+            }
+            out.printf("    %-14s %-20s %-19.13g %5d %7d %7.2f ms%s%n", run.solver(), run.derivatives(), run.loss(),
+                    run.iterations(), run.calls(), run.millis(), comparison);
+            previous = run;
+        }
+    }
+
+    /** Whether a run's recorded losses never rose (beyond rounding) and ended below where they began. */
+    static boolean lossesDecrease(Run run) {
+        double[] losses = run.losses();
+        if (losses.length < 2 || !(losses[losses.length - 1] < losses[0])) {
+            return false;
+        }
+        for (int i = 1; i < losses.length; i++) {
+            if (losses[i] > losses[i - 1] + 1e-12 * Math.abs(losses[i - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code |a − b| / max(|a|, |b|)}. */
+    static double relativeDifference(double a, double b) {
+        double scale = Math.max(Math.abs(a), Math.abs(b));
+        return scale == 0 ? 0 : Math.abs(a - b) / scale;
+    }
+}
