@@ -1,9 +1,12 @@
 package io.matgrad.benchmarks;
 
+import io.matgrad.runtime.Factorization;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
+import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
 import org.ejml.dense.row.mult.MatrixVectorMult_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,6 +35,12 @@ public class KernelChoices {
     private DMatrixRMaj columns;
     private DMatrixRMaj squareA;
     private DMatrixRMaj squareB;
+    private DMatrixRMaj covariance;
+    private final Factorization factorization = new Factorization();
+    private final CholeskyDecompositionInner_DDRM cholesky = new CholeskyDecompositionInner_DDRM(true);
+    private final LinearSolverChol_DDRM choleskySolver = new LinearSolverChol_DDRM(cholesky);
+    private final DMatrixRMaj factor = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj inverse = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj square = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj squareOut = new DMatrixRMaj(1, 1);
 
@@ -44,6 +53,7 @@ public class KernelChoices {
         int s = n / 4;
         squareA = Inputs.uniform(s, s, 1, random);
         squareB = Inputs.uniform(s, s, 1, random);
+        covariance = Inputs.covariance(s, random);
     }
 
     /** {@code 2 Aᵀr} with the factor in EJML's alpha: takes the matrix-matrix path. */
@@ -97,5 +107,41 @@ public class KernelChoices {
     @Benchmark
     public DMatrixRMaj mult() {
         return CommonOps_DDRM.mult(squareA, squareB, square);
+    }
+
+    /** matgrad's runtime Factorization of a covariance (n/4 square): symmetry test, Cholesky, singularity estimate. */
+    @Benchmark
+    public Factorization factorizationDecompose() {
+        return factorization.decompose(covariance, "KernelChoices", "S");
+    }
+
+    /** EJML's Cholesky of the same matrix, on a copy, as the expert code does it. */
+    @Benchmark
+    public DMatrixRMaj choleskyDecompose() {
+        factor.setTo(covariance);
+        choleskySolver.setA(factor);
+        return factor;
+    }
+
+    /** {@code S⁻¹B} with the factorization's solve, n/4 right-hand sides (factorization included). */
+    @Benchmark
+    public DMatrixRMaj factorizationSolve() {
+        factorization.decompose(covariance, "KernelChoices", "S").solve(squareB, square);
+        return square;
+    }
+
+    /** {@code S⁻¹} then {@code S⁻¹B} by a plain product (factorization included): worth it when S⁻¹ is needed anyway. */
+    @Benchmark
+    public DMatrixRMaj factorizationInvertThenMult() {
+        factorization.decompose(covariance, "KernelChoices", "S").invert(inverse);
+        return CommonOps_DDRM.mult(inverse, squareB, square);
+    }
+
+    /** {@code S⁻¹} alone (factorization included). */
+    @Benchmark
+    public DMatrixRMaj factorizationInvert() {
+        inverse.reshape(covariance.numRows, covariance.numCols);
+        factorization.decompose(covariance, "KernelChoices", "S").invert(inverse);
+        return inverse;
     }
 }

@@ -1,5 +1,6 @@
 package io.matgrad.benchmarks;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record Measurement(String function, Size size, Implementation implementat
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         String function = run.getParams().getParam("function");
         String size = run.getParams().getParam("size");
-        Optional<Implementation> implementation = java.util.Arrays.stream(Implementation.values())
+        Optional<Implementation> implementation = Arrays.stream(Implementation.values())
                 .filter(i -> i.benchmark().equals(method))
                 .findFirst();
         if (function == null || size == null || implementation.isEmpty()) {

@@ -65,26 +65,7 @@ public final class Suite {
         List<RunResult> results = new ArrayList<>();
         for (String function : functions) {
             for (Size size : Size.values()) {
-                ChainedOptionsBuilder options = new OptionsBuilder()
-                        .include("\\." + GradientBenchmarks.class.getSimpleName() + "\\.")
-                        .param("function", function)
-                        .param("size", size.label())
-                        .addProfiler(GCProfiler.class)
-                        .shouldFailOnError(true)
-                        .result(out.resolve("jmh/" + function + "-" + size.label() + ".json").toString())
-                        .resultFormat(ResultFormatType.JSON)
-                        .forks(quick ? 1 : 2);
-                if (size == Size.SMALL) {
-                    options.include("\\." + BaselineBenchmarks.class.getSimpleName() + "\\.");
-                }
-                if (quick) {
-                    options.warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
-                            .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
-                } else {
-                    options.warmupIterations(3).warmupTime(TimeValue.milliseconds(500))
-                            .measurementIterations(5).measurementTime(TimeValue.milliseconds(500));
-                }
-                results.addAll(new Runner(options.build()).run());
+                results.addAll(new Runner(options(function, size, quick, out).build()).run());
             }
         }
 
@@ -99,5 +80,27 @@ public final class Suite {
         System.out.println(markdown);
         Files.writeString(out.resolve("report.md"), markdown);
         System.out.println("Written: " + out.resolve("report.md") + ", JMH's results in " + out.resolve("jmh"));
+    }
+
+    /** JMH's options for one function at one size: the baselines only at the small size. */
+    private static ChainedOptionsBuilder options(String function, Size size, boolean quick, Path out) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("\\." + GradientBenchmarks.class.getSimpleName() + "\\.")
+                .param("function", function)
+                .param("size", size.label())
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true)
+                .result(out.resolve("jmh/" + function + "-" + size.label() + ".json").toString())
+                .resultFormat(ResultFormatType.JSON)
+                .forks(quick ? 1 : 2);
+        if (size == Size.SMALL) {
+            options.include("\\." + BaselineBenchmarks.class.getSimpleName() + "\\.");
+        }
+        if (quick) {
+            return options.warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
+                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
+        }
+        return options.warmupIterations(3).warmupTime(TimeValue.milliseconds(500))
+                .measurementIterations(5).measurementTime(TimeValue.milliseconds(500));
     }
 }
