@@ -3,7 +3,6 @@ package io.matgrad.benchmarks;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -32,14 +31,15 @@ public record Measurement(String function, Size size, Implementation implementat
         if (function == null || size == null || implementation.isEmpty()) {
             return Optional.empty();
         }
-        Result primary = run.getPrimaryResult();
+        Result<?> primary = run.getPrimaryResult();
         return Optional.of(new Measurement(function, Size.of(size), implementation.get(),
-                primary.getScore(), primary.getScoreError(), allocation(run.getSecondaryResults())));
+                primary.getScore(), primary.getScoreError(), allocation(run)));
     }
 
     /** gc.alloc.rate.norm; JMH before 1.35 prefixed secondary results with a middle dot. */
-    private static double allocation(Map<String, Result> secondary) {
-        Result r = secondary.getOrDefault("gc.alloc.rate.norm", secondary.get("·gc.alloc.rate.norm"));
+    private static double allocation(RunResult run) {
+        var secondary = run.getSecondaryResults();
+        Result<?> r = secondary.getOrDefault("gc.alloc.rate.norm", secondary.get("·gc.alloc.rate.norm"));
         return r == null ? Double.NaN : r.getScore();
     }
 }

@@ -167,7 +167,6 @@ public final class ProcessorCost {
 
                 import io.matgrad.annotations.Differentiable;
                 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
                 public final class Generated%d {
                 """.formatted(PACKAGE, methods));
