@@ -66,7 +66,8 @@ final class Derivation {
         Set<String> parameters = function.parameters().stream().map(Expr.Variable::name).collect(Collectors.toSet());
         this.directionName = Names.avoiding("v", parameters);
         this.sweepName = Names.avoiding("direction", parameters);
-        Simplifier forward = new Simplifier(interner, Set.of());
+        Simplifier forward = new Simplifier(interner, Set.of())
+                .rotatingTracesTowards(function.wrt().stream().map(Expr.Variable::name).collect(Collectors.toSet()));
         this.value = forward.simplify(function.result());
         for (Binding local : function.locals()) {
             Expr node = forward.simplify(local.value());

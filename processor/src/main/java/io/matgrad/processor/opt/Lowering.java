@@ -44,6 +44,8 @@ public final class Lowering {
     /** The factorization of each matrix that is inverted, solved with, or whose determinant is taken. */
     private final Map<Expr, Operand.Ref> factorizations = new IdentityHashMap<>();
     private final List<String> factorizationNames = new ArrayList<>();
+    /** Nodes that are the value of an output: wherever they are computed, they are computed into it. */
+    private final Map<Expr, Operand.Ref> preferredTargets = new IdentityHashMap<>();
 
     private Lowering(Map<Expr, String> localNames, Set<String> reserved) {
         this.localNames = localNames;
@@ -75,6 +77,13 @@ public final class Lowering {
             uses.merge(root, 1, Integer::sum);
         }
         countAbsorbedReads(roots);
+        // an output whose value other outputs read too is computed straight into the output, not copied there
+        for (Output output : outputs) {
+            if (output.sweep() == null && output.value().shape().isMatrix() && output.given()
+                    && !output.value().children().isEmpty()) {
+                preferredTargets.putIfAbsent(output.value(), new Operand.Ref(output.name(), output.value().shape()));
+            }
+        }
         Map<String, Operand> results = new LinkedHashMap<>();
         for (Output output : outputs) {
             Expr root = output.value();
@@ -326,7 +335,7 @@ public final class Lowering {
             known = value(e);
         }
         if (known != null) {
-            if (into == null) {
+            if (into == null || known.equals(into)) {
                 return (Operand.Ref) known;
             }
             return emit(e, into, new Kernel.Copy((Operand.Ref) known));
@@ -349,7 +358,7 @@ public final class Lowering {
             return scale(s, into);
         } else if (e instanceof Expr.Neg n) {
             if (n.operand() instanceof Expr.MatMul m && fusibleProduct(m)) {
-                return product(e, m, new Operand.Literal(-1), into, false);
+                return scaledProduct(e, m, new Operand.Literal(-1), into);
             }
             return elementwise(e, n.operand(), into, Kernel.Negate::new);
         } else if (e instanceof Expr.Add a) {
@@ -432,7 +441,7 @@ public final class Lowering {
         Operand factor = value(s.factor());
         Expr m = s.matrix();
         if (m instanceof Expr.MatMul product && fusibleProduct(product)) {
-            return product(s, product, factor, into, false);
+            return scaledProduct(s, product, factor, into);
         }
         if (m instanceof Expr.Fill f) {
             Operand filled = f.value() == 1 ? factor
@@ -443,6 +452,29 @@ public final class Lowering {
             return emit(s, target(s, into), new Kernel.Identity(factor));
         }
         return elementwise(s, m, into, x -> new Kernel.Scale(factor, x));
+    }
+
+    /**
+     * {@code alpha m}: the product kernel with its {@code alpha}, except for a matrix-vector
+     * product, where EJML's {@code alpha} variants fall back to a matrix-matrix routine several times
+     * slower than its matrix-vector one: there the product is computed plainly and scaled in place,
+     * which costs one pass over a vector.
+     */
+    private Operand.Ref scaledProduct(Expr e, Expr.MatMul m, Operand alpha, Operand.Ref into) {
+        if (!isMatrixVectorProduct(m)) {
+            return product(e, m, alpha, into, false);
+        }
+        Operand.Ref target = product(e, m, new Operand.Literal(1), into, false);
+        return emit(e, target, new Kernel.Scale(alpha, target));
+    }
+
+    /**
+     * Whether {@code m} may multiply by a column vector, which EJML then runs with its matrix-vector
+     * kernels: unless its right operand is known to have several columns (a fixed size), its column
+     * count may be 1 at run time.
+     */
+    private static boolean isMatrixVectorProduct(Expr.MatMul m) {
+        return !(m.right().shape().cols() instanceof io.matgrad.processor.ir.Dim.Fixed f && f.size() > 1);
     }
 
     /** A coefficient and a term: {@code Scale(s, t)} is {@code (s, t)}, {@code −t} is {@code (−1, t)}. */
@@ -477,10 +509,10 @@ public final class Lowering {
         Term l = term(left, false);
         Term r = term(right, subtract);
         if (r.term() instanceof Expr.MatMul m && fusibleProduct(m) && m != l.term()) {
-            return multiplyAdd(e, l, m, r.coefficient(), into);
+            return productPlus(e, m, r.coefficient(), l, into);
         }
         if (l.term() instanceof Expr.MatMul m && fusibleProduct(m) && m != r.term()) {
-            return multiplyAdd(e, r, m, l.coefficient(), into);
+            return productPlus(e, m, l.coefficient(), r, into);
         }
         if (r.term() instanceof Expr.Fill f && l.coefficient().isLiteral(1)) {
             Operand constant = times(r.coefficient(), f.value());
@@ -500,6 +532,19 @@ public final class Lowering {
             target = b;
         }
         return emit(e, target(e, target), new Kernel.LinearCombination(l.coefficient(), a, r.coefficient(), b));
+    }
+
+    /**
+     * {@code beta·m + other}: accumulated with {@code multAdd}; or, for a product that may be
+     * matrix-vector and a coefficient other than 1 (see {@link #scaledProduct}), the product computed
+     * into the target and combined with the other term in place.
+     */
+    private Operand.Ref productPlus(Expr e, Expr.MatMul m, Operand beta, Term other, Operand.Ref into) {
+        if (beta.isLiteral(1) || !isMatrixVectorProduct(m)) {
+            return multiplyAdd(e, other, m, beta, into);
+        }
+        Operand.Ref target = product(e, m, new Operand.Literal(1), target(e, into), false);
+        return emit(e, target, new Kernel.LinearCombination(beta, target, other.coefficient(), ref(other.term())));
     }
 
     private static Operand times(Operand coefficient, double value) {
@@ -554,7 +599,11 @@ public final class Lowering {
     }
 
     private Operand.Ref target(Expr e, Operand.Ref into) {
-        return into != null ? into : newTemporary(e);
+        if (into != null) {
+            return into;
+        }
+        Operand.Ref preferred = preferredTargets.get(e);
+        return preferred != null ? preferred : newTemporary(e);
     }
 
     private Operand.Ref newTemporary(Expr e) {

@@ -55,6 +55,21 @@ public final class Simplifier {
         this.varying = varying;
     }
 
+    /** Variables a trace of a product is rotated towards (see {@link #rotatingTracesTowards}). */
+    private Set<String> rotateTowards = Set.of();
+    private final Map<Expr, Boolean> dependsOnRotated = new IdentityHashMap<>();
+
+    /**
+     * Rotates the trace of a product in which one factor depends on {@code variables} so that the
+     * others form one product: {@code tr(AXB) → tr((BA)X) = ⟨(BA)ᵀ, X⟩}, whose gradient with respect
+     * to {@code X}, {@code (BA)ᵀ}, is then the value's own intermediate. For the value of a function
+     * being differentiated with respect to {@code variables}.
+     */
+    public Simplifier rotatingTracesTowards(Set<String> variables) {
+        this.rotateTowards = variables;
+        return this;
+    }
+
     private boolean varies(Expr e) {
         return !varying.isEmpty() && Dag.dependsOn(e, varying, dependsOnVarying);
     }
@@ -525,6 +540,40 @@ public final class Simplifier {
             return node;
         }
 
+        /** {@code tr(F₁⋯Fₖ)} as {@code ⟨Gᵀ, Fᵢ⟩} when only {@code Fᵢ} depends on the variables; else null. */
+        private Expr rotatedTrace(Expr.MatMul product) {
+            List<Expr> factors = new java.util.ArrayList<>();
+            flatten(product, factors);
+            int varying = -1;
+            for (int i = 0; i < factors.size(); i++) {
+                if (Dag.dependsOn(factors.get(i), rotateTowards, dependsOnRotated)) {
+                    if (varying >= 0) {
+                        return null;
+                    }
+                    varying = i;
+                }
+            }
+            if (varying < 0 || factors.size() < 2 || varying == factors.size() - 1 && factors.size() == 2) {
+                return null;
+            }
+            // the cycle after the varying factor, then the one before it
+            Expr rest = null;
+            for (int k = 1; k < factors.size(); k++) {
+                Expr f = factors.get((varying + k) % factors.size());
+                rest = rest == null ? f : normalize(new Expr.MatMul(rest, f));
+            }
+            return normalize(new Expr.Dot(transpose(rest), factors.get(varying)));
+        }
+
+        private void flatten(Expr e, List<Expr> factors) {
+            if (e instanceof Expr.MatMul m) {
+                flatten(m.left(), factors);
+                flatten(m.right(), factors);
+            } else {
+                factors.add(e);
+            }
+        }
+
         @Override
         public Expr visitDiag(Expr.Diag node) {
             if (node.vector() instanceof Expr.Scale s) {
@@ -594,6 +643,12 @@ public final class Simplifier {
             }
             if (node.op() == Reduction.TRACE && a instanceof Expr.Transpose t) {
                 return normalize(new Expr.Reduce(Reduction.TRACE, t.operand()));
+            }
+            if (node.op() == Reduction.TRACE && a instanceof Expr.MatMul m && !rotateTowards.isEmpty()) {
+                Expr rotated = rotatedTrace(m);
+                if (rotated != null) {
+                    return rotated;
+                }
             }
             // tr(XᵀY) = tr(XYᵀ) = ⟨X, Y⟩ and sum(X ∘ Y) = ⟨X, Y⟩, without forming the product
             if (node.op() == Reduction.TRACE && a instanceof Expr.MatMul m) {
