@@ -1,6 +1,5 @@
 package io.matgrad.runtime;
 
-import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixD1;
 import org.ejml.data.DMatrixRMaj;
 
@@ -21,44 +20,98 @@ public final class Elementwise {
 
     private Elementwise() {}
 
+    // Each kernel is its own loop rather than one loop taking a DoubleUnaryOperator: in a program
+    // that uses several of them, a shared loop's call to the operator becomes megamorphic, and every
+    // entry would pay a virtual call that the JIT cannot inline.
+
     /** {@code out_ij = e^(a_ij)}. */
     public static DMatrixRMaj exp(DMatrixRMaj a, DMatrixRMaj out) {
-        return map(a, out, Math::exp);
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.exp(a.data[i]);
+        }
+        return out;
     }
 
     /** {@code out_ij = ln a_ij}. */
     public static DMatrixRMaj log(DMatrixRMaj a, DMatrixRMaj out) {
-        return map(a, out, Math::log);
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.log(a.data[i]);
+        }
+        return out;
     }
 
     /** {@code out_ij = tanh a_ij}; {@link Math#tanh} saturates to ±1 without overflow. */
     public static DMatrixRMaj tanh(DMatrixRMaj a, DMatrixRMaj out) {
-        return map(a, out, Math::tanh);
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.tanh(a.data[i]);
+        }
+        return out;
     }
 
     /** {@code out_ij = 1 / (1 + e^(-a_ij))}, computed as {@link #sigmoid(double)}. */
     public static DMatrixRMaj sigmoid(DMatrixRMaj a, DMatrixRMaj out) {
-        return map(a, out, Elementwise::sigmoid);
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = sigmoid(a.data[i]);
+        }
+        return out;
     }
 
     /** {@code out_ij = ln(1 + e^(a_ij))}, computed as {@link #softplus(double)}. */
     public static DMatrixRMaj softplus(DMatrixRMaj a, DMatrixRMaj out) {
-        return map(a, out, Elementwise::softplus);
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = softplus(a.data[i]);
+        }
+        return out;
     }
 
     /** {@code out_ij = a_ij^2}. */
     public static DMatrixRMaj square(DMatrixRMaj a, DMatrixRMaj out) {
-        return map(a, out, z -> z * z);
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            double z = a.data[i];
+            out.data[i] = z * z;
+        }
+        return out;
     }
 
     /** {@code out_ij = sqrt(a_ij)}. */
     public static DMatrixRMaj sqrt(DMatrixRMaj a, DMatrixRMaj out) {
-        return map(a, out, Math::sqrt);
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.sqrt(a.data[i]);
+        }
+        return out;
     }
 
     /** {@code out_ij = a_ij^p}, as {@link Math#pow}. */
     public static DMatrixRMaj pow(DMatrixRMaj a, double p, DMatrixRMaj out) {
-        return map(a, out, z -> Math.pow(z, p));
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.pow(a.data[i], p);
+        }
+        return out;
+    }
+
+    /** {@code out} reshaped to {@code a}'s shape, or a new matrix of that shape if null. */
+    private static DMatrixRMaj output(DMatrixRMaj a, DMatrixRMaj out) {
+        if (out == null) {
+            return new DMatrixRMaj(a.numRows, a.numCols);
+        }
+        out.reshape(a.numRows, a.numCols);
+        return out;
     }
 
     /**
@@ -158,17 +211,4 @@ public final class Elementwise {
         return sum;
     }
 
-    /** The loop every kernel shares; {@code out} may alias {@code a} since entry i is read before it is written. */
-    private static DMatrixRMaj map(DMatrixRMaj a, DMatrixRMaj out, DoubleUnaryOperator f) {
-        if (out == null) {
-            out = new DMatrixRMaj(a.numRows, a.numCols);
-        } else {
-            out.reshape(a.numRows, a.numCols);
-        }
-        int n = a.getNumElements();
-        for (int i = 0; i < n; i++) {
-            out.data[i] = f.applyAsDouble(a.data[i]);
-        }
-        return out;
-    }
 }

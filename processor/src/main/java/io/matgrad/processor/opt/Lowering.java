@@ -44,6 +44,8 @@ public final class Lowering {
     /** The factorization of each matrix that is inverted, solved with, or whose determinant is taken. */
     private final Map<Expr, Operand.Ref> factorizations = new IdentityHashMap<>();
     private final List<String> factorizationNames = new ArrayList<>();
+    /** The inverse of each matrix whose inverse is computed anyway: its solves become products with it. */
+    private final Map<Expr, Expr> inverses = new IdentityHashMap<>();
     /** Nodes that are the value of an output: wherever they are computed, they are computed into it. */
     private final Map<Expr, Operand.Ref> preferredTargets = new IdentityHashMap<>();
 
@@ -77,6 +79,18 @@ public final class Lowering {
             uses.merge(root, 1, Integer::sum);
         }
         countAbsorbedReads(roots);
+        List<Expr> nodes = Dag.postOrder(roots);
+        for (Expr node : nodes) {
+            if (node instanceof Expr.Inverse inverse) {
+                inverses.putIfAbsent(inverse.operand(), inverse);
+            }
+        }
+        // a solve with a matrix whose inverse exists reads that inverse: nothing may overwrite it before
+        for (Expr node : nodes) {
+            if (node instanceof Expr.Solve solve && inverses.containsKey(strip(solve.matrix()).node())) {
+                uses.merge(inverses.get(strip(solve.matrix()).node()), 1, Integer::sum);
+            }
+        }
         // an output whose value other outputs read too is computed straight into the output, not copied there
         for (Output output : outputs) {
             if (output.sweep() == null && output.value().shape().isMatrix() && output.given()
@@ -389,6 +403,12 @@ public final class Lowering {
         } else if (e instanceof Expr.Solve s) {
             // Aᵀ x = b is solved with A's factorization: no transpose is formed
             Stripped a = strip(s.matrix());
+            Expr inverse = inverses.get(a.node());
+            if (inverse != null && !s.rhs().shape().isColumnVector()) {
+                // A⁻¹ is formed anyway: a product with it beats a triangular solve per column of B
+                return emit(e, target(e, into), new Kernel.Mult(new Operand.Literal(1), ref(inverse), a.transposed(),
+                        ref(s.rhs()), false, false));
+            }
             Operand.Ref factors = factors(a.node());
             return emit(e, target(e, into), new Kernel.Solve(factors, ref(s.rhs()), a.transposed()));
         } else if (e instanceof Expr.Diag d) {
@@ -413,6 +433,11 @@ public final class Lowering {
         return factors;
     }
 
+    /** Whether {@code e} has, statically, one row or one column. */
+    private static boolean isVectorShaped(Expr e) {
+        return e.shape().rows().equals(io.matgrad.processor.ir.Dim.ONE) || e.shape().cols().equals(io.matgrad.processor.ir.Dim.ONE);
+    }
+
     /** An operand with its transpose, if any, taken off: a product kernel applies it. */
     private record Stripped(Expr node, boolean transposed) {}
 
@@ -428,6 +453,11 @@ public final class Lowering {
     private Operand.Ref product(Expr computes, Expr.MatMul m, Operand alpha, Operand.Ref into, boolean accumulate) {
         Stripped a = strip(m.left());
         Stripped b = strip(m.right());
+        if (b.transposed() && !isVectorShaped(b.node())) {
+            // EJML's multTransB (and multTransAB, which also allocates) run about twice as slow as
+            // mult on large matrices: one explicit transpose, O(n²), costs less than the difference
+            b = new Stripped(m.right(), false);
+        }
         Operand.Ref ra = ref(a.node());
         Operand.Ref rb = ref(b.node());
         Operand.Ref target = accumulate ? into : target(computes, into);
