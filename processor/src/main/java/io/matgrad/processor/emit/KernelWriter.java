@@ -76,6 +76,15 @@ final class KernelWriter {
         } else if (k instanceof Kernel.ScaleColumns c) {
             CodeBlock scale = CodeBlock.of("$T.multCols($N, $N.data);\n", Types.COMMON_OPS, out.name(), c.d().name());
             return c.m().equals(out) ? scale : CodeBlock.of("$N.setTo($N);\n$L", out.name(), c.m().name(), scale);
+        } else if (k instanceof Kernel.ElementLoop l) {
+            return CodeBlock.builder()
+                    .beginControlFlow("for (int $N = 0; $N < $N.getNumElements(); $N++)", l.index(), l.index(), out.name(),
+                            l.index())
+                    .addStatement("$N.data[$N] = $L", out.name(), l.index(), OperandWriter.write(l.value()))
+                    .endControlFlow()
+                    .build();
+        } else if (k instanceof Kernel.ElementSum s) {
+            return elementSum(s, out);
         } else if (k instanceof Kernel.Copy c) {
             return CodeBlock.of("$N.setTo($N);\n", out.name(), c.a().name());
         } else if (k instanceof Kernel.Let l) {
@@ -91,6 +100,21 @@ final class KernelWriter {
             return define(out, CodeBlock.of("$N.$N()", d.factors().name(), d.logarithm() ? "logAbsDet" : "det"));
         }
         throw new IllegalStateException("no EJML call for " + k);
+    }
+
+    /** {@code double s = 0.0;} and the loop adding each term (or its square) to it. */
+    private static CodeBlock elementSum(Kernel.ElementSum s, Operand.Ref out) {
+        String i = s.index();
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("double $N = 0.0", out.name())
+                .beginControlFlow("for (int $N = 0; $N < $N.getNumElements(); $N++)", i, i, s.extent().name(), i);
+        if (s.squared() == null) {
+            code.addStatement("$N += $L", out.name(), OperandWriter.write(s.term()));
+        } else {
+            code.addStatement("double $N = $L", s.squared(), OperandWriter.write(s.term()));
+            code.addStatement("$N += $N * $N", out.name(), s.squared(), s.squared());
+        }
+        return code.endControlFlow().build();
     }
 
     private static CodeBlock reduce(Kernel.Reduce r) {

@@ -69,6 +69,9 @@ final class OperandWriter {
         if (operand instanceof Operand.Literal l) {
             return CodeBlock.of("$L", literal(l.value()));
         }
+        if (operand instanceof Operand.Entry e) {
+            return CodeBlock.of("$N.data[$N]", e.matrix().name(), e.index());
+        }
         if (operand instanceof Operand.Arithmetic a) {
             int p = precedence(a);
             // left-associative: the right operand of a - (b - c) or a / (b * c) keeps its parentheses

@@ -94,6 +94,15 @@ public sealed interface Kernel {
     record BasisLoop(Operand.Ref direction, String index, java.util.List<Step> body, Operand.Ref tangent, boolean rows)
             implements Kernel {}
 
+    /**
+     * A chain of elementwise operations fused into one loop: for every entry {@code index} of the
+     * target, in storage order, {@code target.data[index] = value}, where {@code value} reads the
+     * same entry of matrices of the target's shape ({@link Operand.Entry}) and doubles. One pass
+     * over memory and no temporaries, where the chain's EJML calls would make one pass and one
+     * temporary each.
+     */
+    record ElementLoop(String index, Operand value) implements Kernel {}
+
     // ---- scalar kernels: define the target double ----
 
     /** A double computed inline. */
@@ -106,6 +115,13 @@ public sealed interface Kernel {
     record InnerProductA(Operand.Ref x, Operand.Ref a, boolean transA, Operand.Ref y) implements Kernel {}
 
     record Reduce(Reduction op, Operand.Ref a) implements Kernel {}
+
+    /**
+     * {@code Σ term} (or, {@code squared} not null, {@code Σ term²}, {@code squared} naming the
+     * term's variable in the loop) over every entry {@code index} of {@code extent}, in storage
+     * order: a sum, a sum of squares or an inner product fused with the elementwise chain it reads.
+     */
+    record ElementSum(String index, Operand.Ref extent, Operand term, String squared) implements Kernel {}
 
     /** {@code ln |det A|} or, {@code !logarithm}, {@code det A}, from the factorization {@code factors}. */
     record Determinant(Operand.Ref factors, boolean logarithm) implements Kernel {}

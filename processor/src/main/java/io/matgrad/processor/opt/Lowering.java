@@ -27,6 +27,8 @@ import java.util.Set;
  *       {@code innerProdA}, never forming {@code Ay}.
  *   <li>Elementwise operations whose operand is a temporary read by nobody else run in place, so
  *       {@code r = Ax − b} is {@code mult} then {@code subtractEquals}.
+ *   <li>Chains of elementwise operations on temporaries are then fused into single loops
+ *       ({@link Fusion}).
  * </ul>
  *
  * <p>Every node is computed once (the expressions are interned): what the value and several
@@ -113,7 +115,17 @@ public final class Lowering {
                 results.put(output.name(), matrix(root, target));
             }
         }
-        return new Schedule(steps, results, temporaries, factorizationNames);
+        Set<String> liveOut = new HashSet<>();
+        results.values().forEach(result -> DataFlow.collect(result, liveOut));
+        List<Step> fused = Fusion.fuse(steps, liveOut, this::freshName);
+        // a temporary that only fused-away steps wrote is no longer declared
+        Set<String> used = new HashSet<>(liveOut);
+        for (Step step : fused) {
+            used.addAll(DataFlow.reads(step));
+            used.addAll(DataFlow.writes(step));
+        }
+        temporaries.removeIf(t -> !used.contains(t.name()));
+        return new Schedule(fused, results, temporaries, factorizationNames);
     }
 
     /**
@@ -646,6 +658,18 @@ public final class Lowering {
     private Operand.Ref emit(Expr e, Operand.Ref target, Kernel kernel) {
         steps.add(new Step(target, kernel, e));
         return target;
+    }
+
+    /** {@code name} if the method has no variable of that name yet, else {@code name2}, {@code name3}, ... */
+    private String freshName(String name) {
+        if (names.add(name)) {
+            return name;
+        }
+        int i = 2;
+        while (!names.add(name + i)) {
+            i++;
+        }
+        return name + i;
     }
 
     /** The user's name for {@code e} if it has one, else {@code hint}, numbered when taken. */

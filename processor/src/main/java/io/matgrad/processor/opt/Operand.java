@@ -36,6 +36,18 @@ public sealed interface Operand {
         }
     }
 
+    /**
+     * Entry {@code index} of {@code matrix} in storage order ({@code matrix.data[index]}): inside a
+     * fused elementwise loop ({@link Kernel.ElementLoop}, {@link Kernel.ElementSum}), which runs
+     * {@code index} over every entry of matrices of one shape.
+     */
+    record Entry(Ref matrix, String index) implements Operand {
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+    }
+
     /** An elementwise function of a double. */
     record Call(Fn fn, Operand argument) implements Operand {
         @Override

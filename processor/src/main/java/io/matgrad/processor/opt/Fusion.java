@@ -1,0 +1,352 @@
+package io.matgrad.processor.opt;
+
+import io.matgrad.processor.ir.Fn;
+import io.matgrad.processor.ir.Reduction;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Fuses chains of elementwise steps into single loops, after the kernels are chosen.
+ *
+ * <p>A step is elementwise when entry k of its target depends only on entry k of its matrix
+ * operands (and on doubles): {@code a ∘ b}, {@code 1 − a}, {@code tanh(a)}, {@code αa + βb}. When
+ * such a step writes a temporary that only the next elementwise step reads, the first is
+ * substituted into the second, entry by entry: {@code 1 − H²} followed by {@code G ∘ (1 − H²)} is
+ * one loop, one pass over memory and no temporary, where EJML's calls would make three passes and
+ * one temporary. A sum, a sum of squares or an inner product that reads such a chain sums it in the
+ * same loop ({@code Σ softplus(z)} computes no softplus vector).
+ *
+ * <p>What is fused is decided on the schedule, so it sees the storage decisions: a value that
+ * another step reads, or that is an output, is kept in its matrix. An elementwise step that reads
+ * nothing fusible stays the EJML call it was.
+ */
+final class Fusion {
+    /** The index of entries not yet in a loop, replaced by the loop variable when they are fused. */
+    private static final String PENDING = "";
+
+    private final List<Step> steps;
+    private final Set<String> liveOut;
+    private final UnaryOperator<String> freshName;
+    private String index;
+
+    private Fusion(List<Step> steps, Set<String> liveOut, UnaryOperator<String> freshName) {
+        this.steps = new ArrayList<>(steps);
+        this.liveOut = liveOut;
+        this.freshName = freshName;
+    }
+
+    /**
+     * The steps with their elementwise chains fused.
+     *
+     * @param liveOut the variables read after the steps (the outputs)
+     * @param freshName a new variable name of the generated method, from a hint
+     */
+    static List<Step> fuse(List<Step> steps, Set<String> liveOut, UnaryOperator<String> freshName) {
+        Fusion fusion = new Fusion(steps, liveOut, freshName);
+        boolean fused = true;
+        while (fused) {
+            fused = false;
+            for (int j = 0; j < fusion.steps.size() && !fused; j++) {
+                fused = fusion.fuseInto(j);
+            }
+        }
+        return fusion.steps;
+    }
+
+    /** Fuses one producer into step {@code j}, if one qualifies; whether it did. */
+    private boolean fuseInto(int j) {
+        Step consumer = steps.get(j);
+        Operand value = elementValue(consumer);
+        if (value == null) {
+            return false;
+        }
+        for (String t : entries(value)) {
+            int i = lastWriter(t, j);
+            if (i < 0) {
+                continue;
+            }
+            Step producer = steps.get(i);
+            if (completesGroup(i)) {
+                // fused away, it would leave the group's first steps under a comment they no longer compute
+                continue;
+            }
+            Operand produced = producer.target().shape().isMatrix() ? elementValue(producer) : null;
+            if (produced == null || occurrences(value, t) != 1 || !movable(i, j, produced) || !dead(t, j, consumer)) {
+                continue;
+            }
+            Operand substituted = substitute(value, t, produced);
+            if (substituted != null) {
+                steps.set(j, fused(consumer, reindexed(substituted, index())));
+                steps.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether step {@code i} is the last of several that compute one node ({@code r = Ax − b} is a
+     * {@code mult} and a {@code subtractEquals}).
+     */
+    private boolean completesGroup(int i) {
+        if (i == 0) {
+            return false;
+        }
+        Step before = steps.get(i - 1);
+        Step step = steps.get(i);
+        return before.computes() == step.computes() && before.target().equals(step.target());
+    }
+
+    /** The loop variable every fused loop of the method shares, named at the first fusion. */
+    private String index() {
+        if (index == null) {
+            index = freshName.apply("i");
+        }
+        return index;
+    }
+
+    private Step fused(Step consumer, Operand value) {
+        Kernel kernel;
+        if (consumer.target().shape().isMatrix()) {
+            kernel = new Kernel.ElementLoop(index, value);
+        } else {
+            String squared = null;
+            if (consumer.kernel() instanceof Kernel.ElementSum s) {
+                squared = s.squared();
+            } else if (consumer.kernel() instanceof Kernel.Reduce r && r.op() == Reduction.NORM_SQ) {
+                squared = freshName.apply("entry");
+            }
+            kernel = new Kernel.ElementSum(index, extentOf(value), value, squared);
+        }
+        return new Step(consumer.target(), kernel, consumer.computes());
+    }
+
+    // ---------------------------------------------------------------- elementwise form
+
+    /**
+     * An entry of the step's result as an expression of the same entry of its operands, or, for a
+     * sum over entries, the summed term; null if the step is not elementwise. The entries are
+     * indexed by the method's loop variable once fused, by {@link #PENDING} before.
+     */
+    private static Operand elementValue(Step step) {
+        String index = PENDING;
+        Kernel k = step.kernel();
+        if (k instanceof Kernel.ElementLoop l) {
+            return l.value();
+        } else if (k instanceof Kernel.ElementSum s) {
+            return s.term();
+        } else if (k instanceof Kernel.ElementBinary b) {
+            return arithmetic(b.divide() ? Operand.Operator.DIVIDE : Operand.Operator.MULTIPLY,
+                    entry(b.a(), index), entry(b.b(), index));
+        } else if (k instanceof Kernel.WithScalar w) {
+            Operand a = entry(w.a(), index);
+            return switch (w.op()) {
+                case PLUS -> arithmetic(Operand.Operator.ADD, a, w.s());
+                case MINUS -> arithmetic(Operand.Operator.SUBTRACT, a, w.s());
+                case FROM -> arithmetic(Operand.Operator.SUBTRACT, w.s(), a);
+                case DIVIDE_INTO -> arithmetic(Operand.Operator.DIVIDE, w.s(), a);
+            };
+        } else if (k instanceof Kernel.ElementFunction f) {
+            return new Operand.Call(f.fn(), entry(f.a(), index));
+        } else if (k instanceof Kernel.ElementPower p) {
+            return new Operand.Power(entry(p.a(), index), p.exponent());
+        } else if (k instanceof Kernel.Scale s) {
+            return arithmetic(Operand.Operator.MULTIPLY, s.alpha(), entry(s.a(), index));
+        } else if (k instanceof Kernel.Negate n) {
+            return new Operand.Negate(entry(n.a(), index));
+        } else if (k instanceof Kernel.Copy c) {
+            return entry(c.a(), index);
+        } else if (k instanceof Kernel.LinearCombination l) {
+            return linearCombination(l, index);
+        } else if (k instanceof Kernel.Reduce r && (r.op() == Reduction.SUM || r.op() == Reduction.NORM_SQ)) {
+            return entry(r.a(), index);
+        } else if (k instanceof Kernel.Dot d) {
+            return arithmetic(Operand.Operator.MULTIPLY, entry(d.a(), index), entry(d.b(), index));
+        }
+        return null;
+    }
+
+    private static Operand linearCombination(Kernel.LinearCombination l, String index) {
+        Operand a = coefficient(l.alpha(), entry(l.a(), index));
+        Operand b = entry(l.b(), index);
+        if (l.beta().isLiteral(1)) {
+            return arithmetic(Operand.Operator.ADD, a, b);
+        }
+        if (l.beta().isLiteral(-1)) {
+            return arithmetic(Operand.Operator.SUBTRACT, a, b);
+        }
+        return arithmetic(Operand.Operator.ADD, a, coefficient(l.beta(), b));
+    }
+
+    private static Operand coefficient(Operand alpha, Operand x) {
+        if (alpha.isLiteral(1)) {
+            return x;
+        }
+        return alpha.isLiteral(-1) ? new Operand.Negate(x) : arithmetic(Operand.Operator.MULTIPLY, alpha, x);
+    }
+
+    /**
+     * {@code left operator right}, a negated term of a sum written as a subtraction ({@code a − s}
+     * rather than {@code a + -s}: the same double in IEEE arithmetic).
+     */
+    private static Operand arithmetic(Operand.Operator operator, Operand left, Operand right) {
+        if (operator == Operand.Operator.ADD && right instanceof Operand.Negate n) {
+            return new Operand.Arithmetic(Operand.Operator.SUBTRACT, left, n.operand());
+        }
+        if (operator == Operand.Operator.ADD && left instanceof Operand.Negate n) {
+            return new Operand.Arithmetic(Operand.Operator.SUBTRACT, right, n.operand());
+        }
+        return new Operand.Arithmetic(operator, left, right);
+    }
+
+    private static Operand entry(Operand.Ref matrix, String index) {
+        return new Operand.Entry(matrix, index);
+    }
+
+    /** The matrix whose entries a fused sum runs over: the first read, all having one shape. */
+    private static Operand.Ref extentOf(Operand value) {
+        if (value instanceof Operand.Entry e) {
+            return e.matrix();
+        }
+        for (Operand child : children(value)) {
+            Operand.Ref extent = extentOf(child);
+            if (extent != null) {
+                return extent;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code value} with entry {@code t} replaced by {@code produced}; null where that would write
+     * a compound expression twice ({@code x * x} for a square needs {@code x} to be a name).
+     */
+    private static Operand substitute(Operand value, String t, Operand produced) {
+        if (value instanceof Operand.Entry e) {
+            return e.matrix().name().equals(t) ? produced : e;
+        }
+        if (value instanceof Operand.Arithmetic a) {
+            Operand left = substitute(a.left(), t, produced);
+            Operand right = substitute(a.right(), t, produced);
+            return left == null || right == null ? null : new Operand.Arithmetic(a.operator(), left, right);
+        }
+        if (value instanceof Operand.Negate n) {
+            Operand operand = substitute(n.operand(), t, produced);
+            return operand == null ? null : new Operand.Negate(operand);
+        }
+        if (value instanceof Operand.Call c) {
+            Operand argument = substitute(c.argument(), t, produced);
+            boolean simple = argument instanceof Operand.Entry || argument instanceof Operand.Ref
+                    || argument instanceof Operand.Literal;
+            return argument == null || c.fn() == Fn.SQUARE && !simple ? null : new Operand.Call(c.fn(), argument);
+        }
+        if (value instanceof Operand.Power p) {
+            Operand base = substitute(p.base(), t, produced);
+            return base == null ? null : new Operand.Power(base, p.exponent());
+        }
+        return value;
+    }
+
+    private static Operand reindexed(Operand value, String index) {
+        if (value instanceof Operand.Entry e) {
+            return new Operand.Entry(e.matrix(), index);
+        } else if (value instanceof Operand.Arithmetic a) {
+            return new Operand.Arithmetic(a.operator(), reindexed(a.left(), index), reindexed(a.right(), index));
+        } else if (value instanceof Operand.Negate n) {
+            return new Operand.Negate(reindexed(n.operand(), index));
+        } else if (value instanceof Operand.Call c) {
+            return new Operand.Call(c.fn(), reindexed(c.argument(), index));
+        } else if (value instanceof Operand.Power p) {
+            return new Operand.Power(reindexed(p.base(), index), reindexed(p.exponent(), index));
+        }
+        return value;
+    }
+
+    private static List<Operand> children(Operand value) {
+        if (value instanceof Operand.Arithmetic a) {
+            return List.of(a.left(), a.right());
+        } else if (value instanceof Operand.Negate n) {
+            return List.of(n.operand());
+        } else if (value instanceof Operand.Call c) {
+            return List.of(c.argument());
+        } else if (value instanceof Operand.Power p) {
+            return List.of(p.base(), p.exponent());
+        }
+        return List.of();
+    }
+
+    /** The matrices whose entries {@code value} reads, in order. */
+    private static Set<String> entries(Operand value) {
+        Set<String> names = new LinkedHashSet<>();
+        collectEntries(value, names);
+        return names;
+    }
+
+    private static void collectEntries(Operand value, Set<String> names) {
+        if (value instanceof Operand.Entry e) {
+            names.add(e.matrix().name());
+        }
+        children(value).forEach(child -> collectEntries(child, names));
+    }
+
+    private static int occurrences(Operand value, String t) {
+        if (value instanceof Operand.Entry e) {
+            return e.matrix().name().equals(t) ? 1 : 0;
+        }
+        return children(value).stream().mapToInt(child -> occurrences(child, t)).sum();
+    }
+
+    // ---------------------------------------------------------------- data flow
+
+    /** The last step before {@code j} that writes {@code t}, or -1. */
+    private int lastWriter(String t, int j) {
+        for (int k = j - 1; k >= 0; k--) {
+            if (DataFlow.writes(steps.get(k)).contains(t)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the producer at {@code i} may be computed at {@code j} instead: nothing in between
+     * reads or writes its result, or writes what it reads.
+     */
+    private boolean movable(int i, int j, Operand produced) {
+        String t = steps.get(i).target().name();
+        Set<String> inputs = entries(produced);
+        for (int k = i + 1; k < j; k++) {
+            Step between = steps.get(k);
+            Set<String> writes = DataFlow.writes(between);
+            if (writes.contains(t) || DataFlow.reads(between).contains(t)) {
+                return false;
+            }
+            for (String input : inputs) {
+                if (writes.contains(input)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether the value of {@code t} the consumer at {@code j} reads is read by nothing after it. */
+    private boolean dead(String t, int j, Step consumer) {
+        if (consumer.target().name().equals(t)) {
+            return true; // overwritten by the consumer itself
+        }
+        for (int k = j + 1; k < steps.size(); k++) {
+            Step later = steps.get(k);
+            if (DataFlow.reads(later).contains(t)) {
+                return false;
+            }
+            if (DataFlow.writes(later).contains(t)) {
+                return true;
+            }
+        }
+        return !liveOut.contains(t);
+    }
+}
