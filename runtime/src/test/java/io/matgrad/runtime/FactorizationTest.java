@@ -222,6 +222,11 @@ class FactorizationTest {
                 for (DMatrixRMaj a : new DMatrixRMaj[] {gram, product, MatrixOps.scale(1e-150, gram), MatrixOps.scale(1e150, product)}) {
                     Factorization f = new Factorization().decompose(a, "f", "A");
                     assertEquals(0, f.det(), 0, () -> "rank " + (n - 1) + ", " + f + ":\n" + a);
+                    // inverting first decides by the inverse's exact norm, with the same verdict
+                    Factorization g = new Factorization().decompose(a, "f", "A");
+                    assertThrows(SingularMatrixException.class, () -> g.invert(new DMatrixRMaj(1, 1)),
+                            () -> "rank " + (n - 1) + ":\n" + a);
+                    assertThrows(SingularMatrixException.class, g::logAbsDet);
                 }
             }
         }
