@@ -43,4 +43,16 @@ class GeneratedNamesTest {
                 }
                 """))).succeededWithoutWarnings();
     }
+
+    @Test
+    void namesLikeTheVariablesOfFusedLoops() {
+        assertThat(compile(models("""
+                @Differentiable(wrt = {"x", "i"})
+                static double f(DMatrixRMaj i, DMatrixRMaj x, DMatrixRMaj entry) {
+                    DMatrixRMaj z = mult(i, x);
+                    DMatrixRMaj i2 = tanh(z);
+                    return normSq(sub(i2, entry)) + sum(softplus(z)) + sum(elementMult(exp(i2), entry));
+                }
+                """))).succeededWithoutWarnings();
+    }
 }

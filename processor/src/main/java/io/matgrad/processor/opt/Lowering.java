@@ -411,7 +411,7 @@ public final class Lowering {
         } else if (e instanceof Expr.Identity) {
             return emit(e, target(e, into), new Kernel.Identity(new Operand.Literal(1)));
         } else if (e instanceof Expr.Inverse i) {
-            return emit(e, target(e, into), new Kernel.Invert(factors(i.operand())));
+            return emit(e, target(e, into), new Kernel.Invert(factors(i.operand(), false)));
         } else if (e instanceof Expr.Solve s) {
             // Aᵀ x = b is solved with A's factorization: no transpose is formed
             Stripped a = strip(s.matrix());
@@ -433,6 +433,16 @@ public final class Lowering {
 
     /** The factorization of the square matrix {@code a}, computed the first time it is needed. */
     private Operand.Ref factors(Expr a) {
+        return factors(a, true);
+    }
+
+    /**
+     * The factorization of {@code a}; the first time, also {@code a⁻¹} if the method forms it
+     * anywhere, unless {@code withInverse} is false (the caller is forming it): inverting right
+     * after factorizing lets {@code Factorization} test singularity with the inverse's exact norm
+     * rather than estimate it for an earlier determinant or solve.
+     */
+    private Operand.Ref factors(Expr a, boolean withInverse) {
         Operand.Ref known = factorizations.get(a);
         if (known != null) {
             return known;
@@ -442,6 +452,10 @@ public final class Lowering {
         factorizationNames.add(factors.name());
         emit(a, factors, new Kernel.Factorize(matrix, io.matgrad.processor.ir.Notation.format(a, localNames)));
         factorizations.put(a, factors);
+        Expr inverse = inverses.get(a);
+        if (withInverse && inverse != null && !values.containsKey(inverse)) {
+            value(inverse);
+        }
         return factors;
     }
 
