@@ -50,17 +50,8 @@ final class DataFlow {
             names.add(r.name());
         } else if (operand instanceof Operand.Entry e) {
             names.add(e.matrix().name());
-        } else if (operand instanceof Operand.Arithmetic a) {
-            collect(a.left(), names);
-            collect(a.right(), names);
-        } else if (operand instanceof Operand.Negate n) {
-            collect(n.operand(), names);
-        } else if (operand instanceof Operand.Call c) {
-            collect(c.argument(), names);
-        } else if (operand instanceof Operand.Power p) {
-            collect(p.base(), names);
-            collect(p.exponent(), names);
         }
+        operand.children().forEach(child -> collect(child, names));
     }
 
     /** What a kernel reads, as operands (a loop's body aside). */

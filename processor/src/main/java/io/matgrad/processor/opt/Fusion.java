@@ -211,7 +211,7 @@ final class Fusion {
         if (value instanceof Operand.Entry e) {
             return e.matrix();
         }
-        for (Operand child : children(value)) {
+        for (Operand child : value.children()) {
             Operand.Ref extent = extentOf(child);
             if (extent != null) {
                 return extent;
@@ -265,19 +265,6 @@ final class Fusion {
         return value;
     }
 
-    private static List<Operand> children(Operand value) {
-        if (value instanceof Operand.Arithmetic a) {
-            return List.of(a.left(), a.right());
-        } else if (value instanceof Operand.Negate n) {
-            return List.of(n.operand());
-        } else if (value instanceof Operand.Call c) {
-            return List.of(c.argument());
-        } else if (value instanceof Operand.Power p) {
-            return List.of(p.base(), p.exponent());
-        }
-        return List.of();
-    }
-
     /** The matrices whose entries {@code value} reads, in order. */
     private static Set<String> entries(Operand value) {
         Set<String> names = new LinkedHashSet<>();
@@ -289,14 +276,14 @@ final class Fusion {
         if (value instanceof Operand.Entry e) {
             names.add(e.matrix().name());
         }
-        children(value).forEach(child -> collectEntries(child, names));
+        value.children().forEach(child -> collectEntries(child, names));
     }
 
     private static int occurrences(Operand value, String t) {
         if (value instanceof Operand.Entry e) {
             return e.matrix().name().equals(t) ? 1 : 0;
         }
-        return children(value).stream().mapToInt(child -> occurrences(child, t)).sum();
+        return value.children().stream().mapToInt(child -> occurrences(child, t)).sum();
     }
 
     // ---------------------------------------------------------------- data flow

@@ -80,6 +80,20 @@ public sealed interface Operand {
         }
     }
 
+    /** The operands this one is computed from: none for a variable, an entry or a literal. */
+    default java.util.List<Operand> children() {
+        if (this instanceof Arithmetic a) {
+            return java.util.List.of(a.left(), a.right());
+        } else if (this instanceof Negate n) {
+            return java.util.List.of(n.operand());
+        } else if (this instanceof Call c) {
+            return java.util.List.of(c.argument());
+        } else if (this instanceof Power p) {
+            return java.util.List.of(p.base(), p.exponent());
+        }
+        return java.util.List.of();
+    }
+
     /** Whether this is the literal {@code value}. */
     default boolean isLiteral(double value) {
         return this instanceof Literal l && l.value() == value;
