@@ -3,6 +3,7 @@ package io.matgrad.tests;
 import static io.matgrad.runtime.MatrixOps.*;
 
 import io.matgrad.annotations.Differentiable;
+import io.matgrad.annotations.Shape;
 import io.matgrad.runtime.MatrixOps;
 import org.ejml.data.DMatrixRMaj;
 
@@ -131,5 +132,12 @@ public class Core {
         DMatrixRMaj hidden = mult(W1, x);
         DMatrixRMaj output = mult(W2, hidden);
         return normSq(sub(output, y)) / 2;
+    }
+
+    /** xᵀAᵀy with A not square: EJML's innerProdTranA takes square matrices only (fuzz seed 47013178). */
+    @Differentiable(wrt = {"x", "y", "A"})
+    public static double transposedBilinearForm(DMatrixRMaj A, @Shape("n x 1") DMatrixRMaj x,
+            @Shape("m x 1") DMatrixRMaj y) {
+        return dot(x, mult(transpose(A), y));
     }
 }

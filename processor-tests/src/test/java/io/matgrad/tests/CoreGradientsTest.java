@@ -32,7 +32,8 @@ class CoreGradientsTest {
                 f("quotientOfInnerProducts", "x 4x1, y 4x1", "x", "y"),
                 f("traceOfSquare", "X 4x4", "X"),
                 f("scaledMatrix", "a, X 3x2", "a", "X"),
-                f("linearTwoLayer", "W1 4x3, W2 2x4, x 3x1, y 2x1", "W1", "W2"));
+                f("linearTwoLayer", "W1 4x3, W2 2x4, x 3x1, y 2x1", "W1", "W2"),
+                f("transposedBilinearForm", "A 5x3, x 3x1, y 5x1", "x", "y", "A"));
     }
 
     private static Arguments f(String function, String parameters, String... wrt) {

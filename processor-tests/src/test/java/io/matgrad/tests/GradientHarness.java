@@ -72,6 +72,25 @@ final class GradientHarness {
             if (!matrixGradients.isEmpty()) {
                 checkValueAndGradient(f, gradients, args, matrixGradients);
             }
+            checkWorkspaceValue(f, gradients, args);
+        }
+    }
+
+    /** {@code NameWorkspace.value}, the allocation-free value, is the function's value. */
+    private static void checkWorkspaceValue(Method f, Class<?> gradients, Object[] args) {
+        String name = gradients.getName() + "$" + capitalize(f.getName()) + "Workspace";
+        try {
+            Class<?> type = Class.forName(name);
+            Object workspace = type.getConstructor().newInstance();
+            Method value = method(type, "value");
+            Object[] copies = Arrays.stream(args).map(a -> a instanceof DMatrixRMaj d ? d.copy() : a).toArray();
+            double generated = (Double) value.invoke(workspace, copies);
+            double truth = value(f, args);
+            assertEquals(truth, generated, 1e-12 * Math.max(1, Math.abs(truth)), name + ".value");
+        } catch (InvocationTargetException e) {
+            throw new AssertionError(name + ".value threw " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("no usable " + name, e);
         }
     }
 

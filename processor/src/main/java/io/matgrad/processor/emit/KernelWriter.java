@@ -93,7 +93,7 @@ final class KernelWriter {
             // innerProd runs over the entries in storage order: for two matrices of one shape, Σ a_ij b_ij
             return define(out, call(Types.VECTOR_OPS, "innerProd", d.a(), d.b()));
         } else if (k instanceof Kernel.InnerProductA p) {
-            return define(out, call(Types.VECTOR_OPS, p.transA() ? "innerProdTranA" : "innerProdA", p.x(), p.a(), p.y()));
+            return define(out, call(Types.VECTOR_OPS, "innerProdA", p.x(), p.a(), p.y()));
         } else if (k instanceof Kernel.Reduce r) {
             return define(out, reduce(r));
         } else if (k instanceof Kernel.Determinant d) {

@@ -111,8 +111,11 @@ public sealed interface Kernel {
     /** {@code Σ a_ij b_ij}: {@code innerProd} for vectors, {@code dot} for matrices. */
     record Dot(Operand.Ref a, Operand.Ref b) implements Kernel {}
 
-    /** {@code xᵀ op(A) y} without forming {@code op(A) y}: {@code innerProdA} / {@code innerProdTranA}. */
-    record InnerProductA(Operand.Ref x, Operand.Ref a, boolean transA, Operand.Ref y) implements Kernel {}
+    /**
+     * {@code xᵀAy} without forming {@code Ay}: {@code innerProdA}. ({@code xᵀAᵀy} is {@code yᵀAx}:
+     * EJML's {@code innerProdTranA} takes square matrices only.)
+     */
+    record InnerProductA(Operand.Ref x, Operand.Ref a, Operand.Ref y) implements Kernel {}
 
     record Reduce(Reduction op, Operand.Ref a) implements Kernel {}
 

@@ -332,9 +332,12 @@ public final class Lowering {
         return new Kernel.Dot(ref(l), ref(r));
     }
 
+    /** {@code xᵀ(My)}; for {@code M = Aᵀ}, {@code yᵀAx}, since EJML's innerProdTranA needs a square A. */
     private Kernel innerProductA(Expr x, Expr.MatMul product) {
         Stripped a = strip(product.left());
-        return new Kernel.InnerProductA(ref(x), ref(a.node()), a.transposed(), ref(product.right()));
+        return a.transposed()
+                ? new Kernel.InnerProductA(ref(product.right()), ref(a.node()), ref(x))
+                : new Kernel.InnerProductA(ref(x), ref(a.node()), ref(product.right()));
     }
 
     private static String reductionName(Reduction op) {
