@@ -30,12 +30,14 @@ final class Fusion {
     private final List<Step> steps;
     private final Set<String> liveOut;
     private final UnaryOperator<String> freshName;
-    private String index;
+    /** The loop variable, shared with the passes over loop bodies; null until the first fusion names it. */
+    private final String[] index;
 
-    private Fusion(List<Step> steps, Set<String> liveOut, UnaryOperator<String> freshName) {
+    private Fusion(List<Step> steps, Set<String> liveOut, UnaryOperator<String> freshName, String[] index) {
         this.steps = new ArrayList<>(steps);
         this.liveOut = liveOut;
         this.freshName = freshName;
+        this.index = index;
     }
 
     /**
@@ -45,15 +47,29 @@ final class Fusion {
      * @param freshName a new variable name of the generated method, from a hint
      */
     static List<Step> fuse(List<Step> steps, Set<String> liveOut, UnaryOperator<String> freshName) {
-        Fusion fusion = new Fusion(steps, liveOut, freshName);
+        return new Fusion(steps, liveOut, freshName, new String[1]).run();
+    }
+
+    private List<Step> run() {
+        // the body of a loop over basis directions is fused on its own: what an iteration computes
+        // is dead after it, but for the tangent the loop stores
+        for (int k = 0; k < steps.size(); k++) {
+            Step step = steps.get(k);
+            if (step.kernel() instanceof Kernel.BasisLoop loop) {
+                List<Step> body = new Fusion(loop.body(), Set.of(loop.tangent().name()), freshName, index).run();
+                steps.set(k, new Step(step.target(),
+                        new Kernel.BasisLoop(loop.direction(), loop.index(), body, loop.tangent(), loop.rows()),
+                        step.computes()));
+            }
+        }
         boolean fused = true;
         while (fused) {
             fused = false;
-            for (int j = 0; j < fusion.steps.size() && !fused; j++) {
-                fused = fusion.fuseInto(j);
+            for (int j = 0; j < steps.size() && !fused; j++) {
+                fused = fuseInto(j);
             }
         }
-        return fusion.steps;
+        return steps;
     }
 
     /** Fuses one producer into step {@code j}, if one qualifies; whether it did. */
@@ -102,16 +118,16 @@ final class Fusion {
 
     /** The loop variable every fused loop of the method shares, named at the first fusion. */
     private String index() {
-        if (index == null) {
-            index = freshName.apply("i");
+        if (index[0] == null) {
+            index[0] = freshName.apply("i");
         }
-        return index;
+        return index[0];
     }
 
     private Step fused(Step consumer, Operand value) {
         Kernel kernel;
         if (consumer.target().shape().isMatrix()) {
-            kernel = new Kernel.ElementLoop(index, value);
+            kernel = new Kernel.ElementLoop(index(), value);
         } else {
             String squared = null;
             if (consumer.kernel() instanceof Kernel.ElementSum s) {
@@ -119,7 +135,7 @@ final class Fusion {
             } else if (consumer.kernel() instanceof Kernel.Reduce r && r.op() == Reduction.NORM_SQ) {
                 squared = freshName.apply("entry");
             }
-            kernel = new Kernel.ElementSum(index, extentOf(value), value, squared);
+            kernel = new Kernel.ElementSum(index(), extentOf(value), value, squared);
         }
         return new Step(consumer.target(), kernel, consumer.computes());
     }

@@ -134,6 +134,24 @@ class FusionTest {
                 ((Kernel.ElementLoop) fused.get(0).kernel()).value());
     }
 
+    @Test
+    void theBodyOfALoopOverDirectionsIsFusedWithItsTangentKept() {
+        // for each e_j in d: t1 = exp(A) ∘ d; t2 = 2 t1 (the tangent, stored by the loop)
+        Operand.Ref d = new Operand.Ref("d", M);
+        List<Step> body = List.of(
+                step(T1, new Kernel.ElementBinary(A, d, false)),
+                step(T2, new Kernel.Scale(new Operand.Literal(2), T1)));
+        Step loop = step(OUT, new Kernel.BasisLoop(d, "column", body, T2, false));
+
+        List<Step> fused = fuse(Set.of("out"), loop);
+
+        Kernel.BasisLoop fusedLoop = assertInstanceOf(Kernel.BasisLoop.class, fused.get(0).kernel());
+        assertEquals(1, fusedLoop.body().size());
+        assertEquals(T2, fusedLoop.body().get(0).target());
+        assertEquals(times(new Operand.Literal(2), times(entry(A), entry(d))),
+                ((Kernel.ElementLoop) fusedLoop.body().get(0).kernel()).value());
+    }
+
     private static List<Step> fuse(Set<String> liveOut, Step... steps) {
         return Fusion.fuse(List.of(steps), liveOut, name -> name);
     }
