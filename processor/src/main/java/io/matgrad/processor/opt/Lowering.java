@@ -27,8 +27,9 @@ import java.util.Set;
  *       {@code innerProdA}, never forming {@code Ay}.
  *   <li>Elementwise operations whose operand is a temporary read by nobody else run in place, so
  *       {@code r = Ax − b} is {@code mult} then {@code subtractEquals}.
- *   <li>Chains of elementwise operations on temporaries are then fused into single loops
- *       ({@link Fusion}).
+ *   <li>What a loop over basis directions would recompute in every iteration is moved before
+ *       it ({@link LoopInvariants}); chains of elementwise operations on temporaries are then
+ *       fused into single loops ({@link Fusion}).
  * </ul>
  *
  * <p>Every node is computed once (the expressions are interned): what the value and several
@@ -117,7 +118,7 @@ public final class Lowering {
         }
         Set<String> liveOut = new HashSet<>();
         results.values().forEach(result -> DataFlow.collect(result, liveOut));
-        List<Step> fused = Fusion.fuse(steps, liveOut, this::freshName);
+        List<Step> fused = Fusion.fuse(LoopInvariants.hoist(steps), liveOut, this::freshName);
         // a temporary that only fused-away steps wrote is no longer declared
         Set<String> used = new HashSet<>(liveOut);
         for (Step step : fused) {
