@@ -1,5 +1,6 @@
 package io.matgrad.sample;
 
+import io.matgrad.sample.solve.Run;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,14 @@ public final class Checks {
         return passed;
     }
 
+    /** Checks, run by run, that each converged with its recorded loss decreasing. */
+    public void converged(List<Run> runs) {
+        for (Run run : runs) {
+            check(run.converged() && lossesDecrease(run), "%s with %s converged, the loss decreasing", run.solver(),
+                    run.derivatives());
+        }
+    }
+
     /** Every check so far passed. */
     public boolean passed() {
         return failures.isEmpty();
@@ -36,5 +45,19 @@ public final class Checks {
 
     public int count() {
         return count;
+    }
+
+    /** Whether a run's recorded losses never rose (beyond rounding) and ended below where they began. */
+    private static boolean lossesDecrease(Run run) {
+        double[] losses = run.losses();
+        if (losses.length < 2 || !(losses[losses.length - 1] < losses[0])) {
+            return false;
+        }
+        for (int i = 1; i < losses.length; i++) {
+            if (losses[i] > losses[i - 1] + 1e-12 * Math.abs(losses[i - 1])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

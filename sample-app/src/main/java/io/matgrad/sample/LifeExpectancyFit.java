@@ -91,10 +91,7 @@ public final class LifeExpectancyFit {
         double jacobianError = GradientCheck.checkJacobian(this::residuals, generated, start).relativeError();
         checks.check(jacobianError < 1e-7, "generated Jacobian agrees with central differences (relative error %.0e)",
                 jacobianError);
-        for (Run run : List.of(lm, lmDifferences)) {
-            checks.check(run.converged() && Report.lossesDecrease(run), "%s with %s converged, the loss decreasing",
-                    run.solver(), run.derivatives());
-        }
+        checks.converged(List.of(lm, lmDifferences));
         double gap = Design.maxAbsDifference(theta, lmDifferences.solution());
         checks.check(gap < 1e-5, "central differences find the same curve: max |Δθ| %.0e", gap);
         checks.check(rmse < MAX_RMSE, "RMSE %.2f years < %.1f", rmse, MAX_RMSE);

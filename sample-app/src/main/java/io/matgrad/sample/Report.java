@@ -27,20 +27,6 @@ final class Report {
         }
     }
 
-    /** Whether a run's recorded losses never rose (beyond rounding) and ended below where they began. */
-    static boolean lossesDecrease(Run run) {
-        double[] losses = run.losses();
-        if (losses.length < 2 || !(losses[losses.length - 1] < losses[0])) {
-            return false;
-        }
-        for (int i = 1; i < losses.length; i++) {
-            if (losses[i] > losses[i - 1] + 1e-12 * Math.abs(losses[i - 1])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** {@code |a − b| / max(|a|, |b|)}. */
     static double relativeDifference(double a, double b) {
         double scale = Math.max(Math.abs(a), Math.abs(b));
