@@ -27,16 +27,7 @@ class AgreementTest {
     void atTheSmallSizeEveryImplementationAgrees(String function) {
         Problem problem = Problems.create(function, Size.SMALL);
         double value = problem.forward();
-        problem.generatedGrad();
-        DMatrixRMaj[] reference = problem.gradients(Implementation.GENERATED_GRAD);
-
-        assertValue(function + " generated value+grad", value, problem.generatedValueAndGrad());
-        assertGradients(function + " generated value+grad", reference, problem.gradients(Implementation.GENERATED_VALUE_AND_GRAD));
-        assertValue(function + " workspace value", value, problem.workspaceValue());
-        assertValue(function + " workspace value+grad", value, problem.workspaceValueAndGrad());
-        assertGradients(function + " workspace value+grad", reference, problem.gradients(Implementation.WORKSPACE_VALUE_AND_GRAD));
-        assertValue(function + " expert", value, problem.expertValueAndGrad());
-        assertGradients(function + " expert", reference, problem.gradients(Implementation.EXPERT_VALUE_AND_GRAD));
+        DMatrixRMaj[] reference = assertGeneratedAndExpertAgree(function, problem, value);
         assertValue(function + " runtime AD", value, problem.runtimeAdValueAndGrad());
         assertGradients(function + " runtime AD", reference, problem.gradients(Implementation.RUNTIME_AD));
         problem.finiteDifferences();
@@ -48,7 +39,22 @@ class AgreementTest {
     @MethodSource("functions")
     void atTheLargeSizeTheExpertAgreesWithTheGeneratedCode(String function) {
         Problem problem = Problems.create(function, Size.LARGE);
-        double value = problem.forward();
+        assertGeneratedAndExpertAgree(function, problem, problem.forward());
+    }
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void theSmallSizeHasAbout100Unknowns(String function) {
+        int unknowns = Problems.create(function, Size.SMALL).unknowns();
+        assertTrue(unknowns >= 90 && unknowns <= 110, function + " has " + unknowns + " unknowns at the small size");
+    }
+
+    /**
+     * Asserts that every generated method and the expert's code agree with the generated grad (and
+     * with {@code value}, the forward function's), as checked at both sizes; returns the generated
+     * grad, the reference the baselines of the small size are held to.
+     */
+    private static DMatrixRMaj[] assertGeneratedAndExpertAgree(String function, Problem problem, double value) {
         problem.generatedGrad();
         DMatrixRMaj[] reference = problem.gradients(Implementation.GENERATED_GRAD);
         assertValue(function + " generated value+grad", value, problem.generatedValueAndGrad());
@@ -58,13 +64,7 @@ class AgreementTest {
         assertGradients(function + " workspace value+grad", reference, problem.gradients(Implementation.WORKSPACE_VALUE_AND_GRAD));
         assertValue(function + " expert", value, problem.expertValueAndGrad());
         assertGradients(function + " expert", reference, problem.gradients(Implementation.EXPERT_VALUE_AND_GRAD));
-    }
-
-    @ParameterizedTest
-    @MethodSource("functions")
-    void theSmallSizeHasAbout100Unknowns(String function) {
-        int unknowns = Problems.create(function, Size.SMALL).unknowns();
-        assertTrue(unknowns >= 90 && unknowns <= 110, function + " has " + unknowns + " unknowns at the small size");
+        return reference;
     }
 
     private static void assertValue(String what, double expected, double actual) {
