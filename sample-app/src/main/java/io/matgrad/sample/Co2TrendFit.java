@@ -1,6 +1,5 @@
 package io.matgrad.sample;
 
-import io.matgrad.runtime.GradientCheck;
 import io.matgrad.sample.data.Co2;
 import io.matgrad.sample.solve.LeastSquares;
 import io.matgrad.sample.solve.LevenbergMarquardt;
@@ -114,9 +113,7 @@ public final class Co2TrendFit {
         out.printf("    the yearly cycle spans %.1f ppm, peak to trough%n%n", seasonalRange(theta));
 
         Checks checks = new Checks(out);
-        DMatrixRMaj generated = new DMatrixRMaj(m, PARAMETERS);
-        matgrad().jacobian().jacobian(start, generated);
-        double jacobianError = GradientCheck.checkJacobian(this::residuals, generated, start).relativeError();
+        double jacobianError = matgrad().jacobianError(start);
         checks.check(jacobianError < 1e-7, "generated Jacobian agrees with central differences (relative error %.0e)",
                 jacobianError);
         checks.converged(List.of(lm, lmDifferences));

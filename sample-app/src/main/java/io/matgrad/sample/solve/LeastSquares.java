@@ -80,6 +80,16 @@ public final class LeastSquares {
         return jacobian;
     }
 
+    /**
+     * The relative error at θ of this problem's Jacobian against central differences of the model's
+     * own method ({@link GradientCheck#checkJacobian}): the check of a fit's generated Jacobian.
+     */
+    public double jacobianError(DMatrixRMaj theta) {
+        DMatrixRMaj computed = new DMatrixRMaj(m, theta.getNumElements());
+        jacobian.jacobian(theta, computed);
+        return GradientCheck.checkJacobian(model, computed, theta).relativeError();
+    }
+
     /** {@code ‖r(θ)‖²} by the model's own method, uncounted: for reports. */
     public double loss(DMatrixRMaj theta) {
         double norm = NormOps_DDRM.normF(model.apply(theta));
