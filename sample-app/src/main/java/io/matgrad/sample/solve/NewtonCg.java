@@ -20,33 +20,14 @@ public final class NewtonCg {
      */
     public static Run minimize(Objective objective, DMatrixRMaj start, double tolerance, int maxIterations,
             Progress progress) {
-        int n = start.getNumElements();
-        DMatrixRMaj x = start.copy();
-        DMatrixRMaj gradient = new DMatrixRMaj(n, 1);
-        DMatrixRMaj direction = new DMatrixRMaj(n, 1);
-        DMatrixRMaj trial = new DMatrixRMaj(n, 1);
-        ConjugateGradients cg = new ConjugateGradients(n);
-
-        double f = objective.valueAndGradient(x, gradient);
-        double startNorm = NormOps_DDRM.normF(gradient);
-        progress.start("Newton-CG, Hessian-vector products by " + objective.source(), "‖∇f‖        step  CG steps");
-        progress.iteration(0, f, () -> String.format("%.3e", startNorm));
-        int k = 0;
-        while (NormOps_DDRM.normF(gradient) > tolerance && k < maxIterations) {
-            double gradientNorm = NormOps_DDRM.normF(gradient);
-            int cgSteps = cg.solve(objective, x, gradient, Math.min(0.5, Math.sqrt(gradientNorm)) * gradientNorm,
-                    direction);
-            double t = LineSearch.backtrack(objective, x, f, gradient, direction, trial);
-            CommonOps_DDRM.addEquals(x, t, direction);
-            f = objective.valueAndGradient(x, gradient);
-            k++;
-            double norm = NormOps_DDRM.normF(gradient);
-            progress.iteration(k, f, () -> String.format("%.3e   %-4.3g  %d", norm, t, cgSteps));
-        }
-        boolean converged = NormOps_DDRM.normF(gradient) <= tolerance;
-        progress.finish(converged ? "converged: ‖∇f‖ ≤ " + tolerance : "stopped without converging");
-        return new Run("Newton-CG", objective.source(), x, objective.loss(x), k, objective.calls(), converged,
-                progress.losses(), Double.NaN);
+        ConjugateGradients cg = new ConjugateGradients(start.getNumElements());
+        return LineSearchNewton.minimize("Newton-CG", "Newton-CG, Hessian-vector products by " + objective.source(),
+                "CG steps", objective, start, tolerance, maxIterations, progress, (k, x, gradient, direction) -> {
+                    double gradientNorm = NormOps_DDRM.normF(gradient);
+                    int cgSteps = cg.solve(objective, x, gradient, Math.min(0.5, Math.sqrt(gradientNorm)) * gradientNorm,
+                            direction);
+                    return String.valueOf(cgSteps);
+                });
     }
 
     /** Conjugate gradients on {@code H d = −g}, H given by its products with vectors. */
