@@ -1,5 +1,6 @@
 package io.matgrad.sample;
 
+import io.matgrad.runtime.GradientCheck;
 import io.matgrad.sample.data.Co2;
 import io.matgrad.sample.solve.LeastSquares;
 import io.matgrad.sample.solve.LevenbergMarquardt;
@@ -137,11 +138,11 @@ public final class Co2TrendFit {
         return max - min;
     }
 
-    /** The largest difference of corresponding entries relative to the larger of the two. */
+    /** The largest difference of corresponding entries relative to the larger of the two (GradientCheck's measure). */
     private static double relativeGap(DMatrixRMaj a, DMatrixRMaj b) {
         double gap = 0;
         for (int i = 0; i < a.getNumElements(); i++) {
-            gap = Math.max(gap, Report.relativeDifference(a.data[i], b.data[i]));
+            gap = Math.max(gap, GradientCheck.relativeError(a.data[i], b.data[i]));
         }
         return gap;
     }

@@ -26,10 +26,4 @@ final class Report {
             previous = run;
         }
     }
-
-    /** {@code |a − b| / max(|a|, |b|)}. */
-    static double relativeDifference(double a, double b) {
-        double scale = Math.max(Math.abs(a), Math.abs(b));
-        return scale == 0 ? 0 : Math.abs(a - b) / scale;
-    }
 }
