@@ -47,7 +47,7 @@ public final class RatioTable {
         out.append('\n').append("|---|---|").append("---:|".repeat(columns.size())).append('\n');
         for (String function : functions) {
             for (Size size : Size.values()) {
-                if (Arrays.stream(Implementation.values()).allMatch(i -> find(function, size, i).isEmpty())) {
+                if (columns.stream().allMatch(i -> find(function, size, i).isEmpty())) {
                     continue;
                 }
                 out.append("| ").append(function).append(" | ").append(size.label()).append(" |");
@@ -105,12 +105,12 @@ public final class RatioTable {
         Optional<Measurement> excess = measurements.stream()
                 .filter(m -> m.implementation() == WORKSPACE_VALUE_AND_GRAD && !Double.isNaN(m.bytesPerCall()))
                 .max(Comparator.comparingDouble(this::allocationBeyondExpert));
-        target(out, "v+g allocation beyond the expert's, B/call, largest" + excess.map(m -> " (" + m.function() + ", " + m.size().label() + ")").orElse(""),
+        target(out, "v+g allocation beyond the expert's, B/call, largest" + excess.map(m -> where(m.function(), m.size())).orElse(""),
                 "≈ 0", excess.map(this::allocationBeyondExpert), x -> x < 64);
         Optional<Measurement> staticAllocation = measurements.stream()
                 .filter(m -> m.implementation() == GENERATED_VALUE_AND_GRAD && !Double.isNaN(m.bytesPerCall()))
                 .max(Comparator.comparingDouble(Measurement::bytesPerCall));
-        target(out, "static v+g allocation, B/call, largest" + staticAllocation.map(m -> " (" + m.function() + ", " + m.size().label() + ")").orElse(""),
+        target(out, "static v+g allocation, B/call, largest" + staticAllocation.map(m -> where(m.function(), m.size())).orElse(""),
                 "(reported)", staticAllocation.map(Measurement::bytesPerCall), null);
         return out.toString();
     }
@@ -151,7 +151,12 @@ public final class RatioTable {
     }
 
     private static String where(Optional<Row> row) {
-        return row.map(r -> " (" + r.function + ", " + r.size.label() + ")").orElse("");
+        return row.map(r -> where(r.function, r.size)).orElse("");
+    }
+
+    /** Which measurement a summary figure comes from: " (function, size)". */
+    private static String where(String function, Size size) {
+        return " (" + function + ", " + size.label() + ")";
     }
 
     private Ratio ratio(String function, Size size, Implementation numerator, Implementation denominator) {
