@@ -116,17 +116,9 @@ public final class Objective {
         return valueAndGradient;
     }
 
-    public boolean hasHessian() {
-        return hessian != null;
-    }
-
     /** {@code ∇²f(x)}, into {@code out}. */
     public void hessian(DMatrixRMaj x, DMatrixRMaj out) {
         hessian.hessian(x, out);
-    }
-
-    public boolean hasHessianTimes() {
-        return hessianTimes != null;
     }
 
     /** {@code ∇²f(x) v}, into {@code out}. */
