@@ -43,16 +43,21 @@ public final class CovarianceFit {
     private final ModelsGradients.GaussianNegLogLikelihoodWorkspace workspace =
             new ModelsGradients.GaussianNegLogLikelihoodWorkspace();
 
+    /** The loss at L, by the model's own method. */
+    double loss(DMatrixRMaj L) {
+        return Models.gaussianNegLogLikelihood(L, D, jitter, n);
+    }
+
     Objective matgrad() {
         return Objective.generated(
-                L -> Models.gaussianNegLogLikelihood(L, D, jitter, n),
+                this::loss,
                 L -> workspace.value(L, D, jitter, n),
                 (L, gradient) -> workspace.valueAndGrad(L, D, jitter, n, gradient),
                 null, null);
     }
 
     Objective centralDifferences() {
-        return Objective.centralDifferences(L -> Models.gaussianNegLogLikelihood(L, D, jitter, n));
+        return Objective.centralDifferences(this::loss);
     }
 
     public static Result run(PrintStream out, Timing timing) {
@@ -77,7 +82,7 @@ public final class CovarianceFit {
         CommonOps_DDRM.multInner(D, sampleCovariance);
         CommonOps_DDRM.scale(1 / n, sampleCovariance);
         double relativeError = GradientCheck.relativeError(sampleCovariance, covariance);
-        double closedFormLoss = Models.gaussianNegLogLikelihood(choleskyFactor(sampleCovariance), D, jitter, n);
+        double closedFormLoss = loss(choleskyFactor(sampleCovariance));
         out.printf("%n    %-36s %s%n", "fitted S = LLᵀ + εI", "sample covariance DᵀD / n");
         for (int i = 0; i < 4; i++) {
             out.printf("    %-36s %s%n", row(covariance, i), row(sampleCovariance, i));
@@ -88,7 +93,7 @@ public final class CovarianceFit {
         Checks checks = new Checks(out);
         DMatrixRMaj somewhere = new DMatrixRMaj(4, 4, true,
                 1.0, 0.2, 0.0, 0.1, -0.3, 0.9, 0.1, 0.0, 0.2, 0.0, 1.1, 0.3, 0.0, 0.4, -0.1, 0.8);
-        double gradientError = GradientCheck.check(L -> Models.gaussianNegLogLikelihood(L, D, jitter, n),
+        double gradientError = GradientCheck.check(this::loss,
                 ModelsGradients.gaussianNegLogLikelihoodGradL(somewhere, D, jitter, n), somewhere).relativeError();
         checks.check(gradientError < 1e-7, "generated gradient agrees with central differences (relative error %.0e)",
                 gradientError);

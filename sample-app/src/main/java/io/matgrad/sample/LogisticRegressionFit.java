@@ -48,10 +48,15 @@ public final class LogisticRegressionFit {
     private final DMatrixRMaj start = new DMatrixRMaj(5, 1);
     private final ModelsGradients.LogisticLossWorkspace workspace = new ModelsGradients.LogisticLossWorkspace();
 
+    /** The loss at w, by the model's own method. */
+    double loss(DMatrixRMaj w) {
+        return Models.logisticLoss(X, w, y, mask, LAMBDA);
+    }
+
     /** The loss, its gradient, Hessian and Hessian-vector products as matgrad generated them. */
     Objective matgrad() {
         return Objective.generated(
-                w -> Models.logisticLoss(X, w, y, mask, LAMBDA),
+                this::loss,
                 w -> workspace.value(X, w, y, mask, LAMBDA),
                 (w, gradient) -> workspace.valueAndGrad(X, w, y, mask, LAMBDA, gradient),
                 (w, hessian) -> workspace.hessianW(X, w, y, mask, LAMBDA, hessian),
@@ -60,7 +65,7 @@ public final class LogisticRegressionFit {
 
     /** The loss's derivatives by central differences of {@link Models#logisticLoss} itself. */
     Objective centralDifferences() {
-        return Objective.centralDifferences(w -> Models.logisticLoss(X, w, y, mask, LAMBDA));
+        return Objective.centralDifferences(this::loss);
     }
 
     /** Fits, printing to {@code out}, timing each solve as {@code timing} says. */
@@ -98,9 +103,9 @@ public final class LogisticRegressionFit {
 
         Checks checks = new Checks(out);
         DMatrixRMaj somewhere = new DMatrixRMaj(5, 1, true, 0.3, -0.5, 1.0, -0.2, 0.4);
-        double gradientError = GradientCheck.check(v -> Models.logisticLoss(X, v, y, mask, LAMBDA),
+        double gradientError = GradientCheck.check(this::loss,
                 ModelsGradients.logisticLossGradW(X, somewhere, y, mask, LAMBDA), somewhere).relativeError();
-        double hessianError = GradientCheck.checkHessian(v -> Models.logisticLoss(X, v, y, mask, LAMBDA),
+        double hessianError = GradientCheck.checkHessian(this::loss,
                 ModelsGradients.logisticLossHessianW(X, somewhere, y, mask, LAMBDA), somewhere).relativeError();
         checks.check(gradientError < 1e-7 && hessianError < 1e-5,
                 "generated gradient and Hessian agree with central differences (relative errors %.0e, %.0e)",
