@@ -82,6 +82,7 @@ public final class Factorization {
     private double normA;
     /** Whether {@link #singular} is decided: by the pivots in {@link #decompose}, else lazily by the condition number. */
     private boolean conditionKnown;
+    /** Only ever true once {@link #conditionKnown}. */
     private boolean singular;
     private String function;
     private String name;
@@ -106,8 +107,7 @@ public final class Factorization {
         if (n > capacity) {
             grow(n);
         }
-        copy.reshape(n, n);
-        copy.setTo(a);
+        copy.setTo(a); // reshapes within the grown storage
         usesCholesky = scan(a) && choleskySolver.setA(copy);
         if (!usesCholesky) {
             copy.setTo(a);
@@ -176,7 +176,7 @@ public final class Factorization {
      */
     public void invert(DMatrixRMaj out) {
         requireDecomposed();
-        if (conditionKnown && singular) {
+        if (singular) { // known already, from the pivots or an earlier condition estimate
             throw singularMatrix(function, name, n, n);
         }
         out.reshape(n, n);
@@ -480,8 +480,6 @@ public final class Factorization {
             throw new IllegalArgumentException(function + ": " + method
                     + "(b, x) cannot write x over b; pass a separate matrix to receive x");
         }
-        if (isSingular()) {
-            throw singularMatrix(function, name, n, n);
-        }
+        requireNonsingular();
     }
 }
