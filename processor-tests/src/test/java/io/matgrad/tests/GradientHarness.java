@@ -44,7 +44,7 @@ final class GradientHarness {
     private GradientHarness() {}
 
     static void check(Class<?> models, String function, String parameters, String... wrt) {
-        List<Parameter> spec = Arrays.stream(parameters.split(",")).map(String::trim).map(Parameter::parse).toList();
+        List<Parameter> spec = spec(parameters);
         Method f = method(models, function);
         Class<?> gradients = generatedClass(models);
         for (int seed = 1; seed <= SEEDS; seed++) {
@@ -164,13 +164,20 @@ final class GradientHarness {
         return found;
     }
 
-    private static Object[] replaced(Object[] args, int i, Object value) {
+    /** The parameters of a spec such as {@code "A 5x3, x 3x1, b 5x1, lambda"} (see the class comment). */
+    static List<Parameter> spec(String parameters) {
+        return Arrays.stream(parameters.split(",")).map(String::trim).map(Parameter::parse).toList();
+    }
+
+    /** A copy of {@code args} with argument {@code i} replaced by {@code value}. */
+    static Object[] replaced(Object[] args, int i, Object value) {
         Object[] copy = args.clone();
         copy[i] = value;
         return copy;
     }
 
-    private static int indexOf(List<Parameter> spec, String name) {
+    /** The position of the parameter {@code name} in {@code spec}. */
+    static int indexOf(List<Parameter> spec, String name) {
         for (int i = 0; i < spec.size(); i++) {
             if (spec.get(i).name().equals(name)) {
                 return i;

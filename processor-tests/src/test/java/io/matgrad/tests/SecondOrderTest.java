@@ -2,9 +2,12 @@ package io.matgrad.tests;
 
 import static io.matgrad.tests.GradientHarness.capitalize;
 import static io.matgrad.tests.GradientHarness.generatedClass;
+import static io.matgrad.tests.GradientHarness.indexOf;
 import static io.matgrad.tests.GradientHarness.invoke;
 import static io.matgrad.tests.GradientHarness.invokeUnmodified;
 import static io.matgrad.tests.GradientHarness.method;
+import static io.matgrad.tests.GradientHarness.replaced;
+import static io.matgrad.tests.GradientHarness.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +74,7 @@ class SecondOrderTest {
         for (int seed = 1; seed <= 3; seed++) {
             Object[] args = arguments(spec, seed);
             for (String x : wrt) {
-                int i = index(spec, x);
+                int i = indexOf(spec, x);
                 DMatrixRMaj jacobian = (DMatrixRMaj) invokeUnmodified(
                         method(generatedClass(SecondOrder.class), function + "Jacobian" + capitalize(x)), args, null);
                 DMatrixRMaj numeric = numericalJacobian(f, args, i);
@@ -92,7 +95,7 @@ class SecondOrderTest {
         for (int seed = 1; seed <= 3; seed++) {
             Object[] args = arguments(spec, seed);
             for (String x : wrt) {
-                int i = index(spec, x);
+                int i = indexOf(spec, x);
                 Method gradient = method(generated, function + "Grad" + capitalize(x));
                 Object hessian = invokeUnmodified(method(generated, function + "Hessian" + capitalize(x)), args, null);
                 if (args[i] instanceof Double) {
@@ -153,27 +156,8 @@ class SecondOrderTest {
         return v;
     }
 
-    private static List<GradientHarness.Parameter> spec(String parameters) {
-        return Arrays.stream(parameters.split(",")).map(String::trim).map(GradientHarness.Parameter::parse).toList();
-    }
-
     private static Object[] arguments(List<GradientHarness.Parameter> spec, int seed) {
         Random random = new Random(seed * 104729L);
         return spec.stream().map(p -> p.random(random)).toArray();
-    }
-
-    private static int index(List<GradientHarness.Parameter> spec, String name) {
-        for (int i = 0; i < spec.size(); i++) {
-            if (spec.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(name);
-    }
-
-    private static Object[] replaced(Object[] args, int i, Object value) {
-        Object[] copy = args.clone();
-        copy[i] = value;
-        return copy;
     }
 }
