@@ -1,5 +1,6 @@
 package io.matgrad.runtime;
 
+import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -261,7 +262,7 @@ public final class GradientCheck {
      * makes it diagonally dominant, so invertible and of positive determinant. Generated derivative
      * tests ({@code -Amatgrad.tests=true}) draw their inputs here.
      */
-    public static DMatrixRMaj sample(int rows, int cols, java.util.Random random) {
+    public static DMatrixRMaj sample(int rows, int cols, Random random) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < m.data.length; i++) {
             m.data[i] = 0.5 + random.nextDouble();
@@ -274,8 +275,8 @@ public final class GradientCheck {
         return m;
     }
 
-    /** A sample double for checking derivatives, from [0.5, 1.5] (see {@link #sample(int, int, java.util.Random)}). */
-    public static double sample(java.util.Random random) {
+    /** A sample double for checking derivatives, from [0.5, 1.5] (see {@link #sample(int, int, Random)}). */
+    public static double sample(Random random) {
         return 0.5 + random.nextDouble();
     }
 
