@@ -111,6 +111,38 @@ final class GradientHarness {
         }
     }
 
+    /**
+     * {@code nameHessVecX(args, v)}, for a {@code v} drawn from {@code random} and shaped like
+     * {@code x} (argument {@code i}), is shaped like {@code x} and is {@code H vec(v)}, for the
+     * Hessian {@code h} already checked.
+     */
+    static void checkHessianVectorProduct(Class<?> generated, String function, String x, Object[] args, int i,
+            DMatrixRMaj h, Random random) {
+        DMatrixRMaj xi = (DMatrixRMaj) args[i];
+        DMatrixRMaj v = RandomMatrices_DDRM.rectangle(xi.numRows, xi.numCols, -1, 1, random);
+        Object[] withV = Arrays.copyOf(args, args.length + 1);
+        withV[args.length] = v;
+        DMatrixRMaj hv = (DMatrixRMaj) invokeUnmodified(method(generated, function + "HessVec" + capitalize(x)), withV, null);
+        assertEquals(v.numRows, hv.numRows);
+        assertEquals(v.numCols, hv.numCols);
+        DMatrixRMaj expected = new DMatrixRMaj(h.numRows, 1);
+        CommonOps_DDRM.mult(h, vec(v), expected);
+        double error = GradientCheck.relativeError(expected, vec(hv));
+        assertTrue(error < 1e-10, function + ": HessVec differs from H v by " + error);
+    }
+
+    /** {@code vec(m)}: the columns of {@code m} stacked, the order Jacobians and Hessians number entries in. */
+    static DMatrixRMaj vec(DMatrixRMaj m) {
+        DMatrixRMaj v = new DMatrixRMaj(m.getNumElements(), 1);
+        int k = 0;
+        for (int j = 0; j < m.numCols; j++) {
+            for (int i = 0; i < m.numRows; i++) {
+                v.data[k++] = m.get(i, j);
+            }
+        }
+        return v;
+    }
+
     /** Invokes {@code m} on copies of the arguments and checks it left the inputs (before {@code inputs}) alone. */
     static Object invokeUnmodified(Method m, Object[] args, Integer inputs) {
         Object[] copies = Arrays.stream(args).map(a -> a instanceof DMatrixRMaj d ? d.copy() : a).toArray();

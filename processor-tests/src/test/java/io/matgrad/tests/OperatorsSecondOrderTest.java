@@ -1,6 +1,7 @@
 package io.matgrad.tests;
 
 import static io.matgrad.tests.GradientHarness.capitalize;
+import static io.matgrad.tests.GradientHarness.checkHessianVectorProduct;
 import static io.matgrad.tests.GradientHarness.generatedClass;
 import static io.matgrad.tests.GradientHarness.indexOf;
 import static io.matgrad.tests.GradientHarness.invoke;
@@ -12,14 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.matgrad.runtime.GradientCheck;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -92,14 +90,8 @@ class OperatorsSecondOrderTest {
                 DMatrixRMaj numeric = numericalJacobian(m -> asMatrix(invoke(gradient, replaced(args, i, fromMatrix(m, args[i])))), args[i]);
                 double error = GradientCheck.relativeError(numeric, h);
                 assertTrue(error < TOLERANCE, function + ": H wrt " + x + " off by " + error + " (seed " + seed + ")");
-                if (args[i] instanceof DMatrixRMaj xi) {
-                    DMatrixRMaj v = RandomMatrices_DDRM.rectangle(xi.numRows, xi.numCols, -1, 1, new Random(seed));
-                    Object[] withV = Arrays.copyOf(args, args.length + 1);
-                    withV[args.length] = v;
-                    DMatrixRMaj hv = (DMatrixRMaj) invokeUnmodified(
-                            method(generated, function + "HessVec" + capitalize(x)), withV, null);
-                    DMatrixRMaj expected = CommonOps_DDRM.mult(h, v, null);
-                    assertTrue(GradientCheck.relativeError(expected, hv) < 1e-10, function + ": HessVec differs from H v");
+                if (args[i] instanceof DMatrixRMaj) {
+                    checkHessianVectorProduct(generated, function, x, args, i, h, new Random(seed));
                 }
             }
         }
