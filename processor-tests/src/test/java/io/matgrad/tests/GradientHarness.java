@@ -83,7 +83,7 @@ final class GradientHarness {
             Class<?> type = Class.forName(name);
             Object workspace = type.getConstructor().newInstance();
             Method value = method(type, "value");
-            Object[] copies = Arrays.stream(args).map(a -> a instanceof DMatrixRMaj d ? d.copy() : a).toArray();
+            Object[] copies = copies(args);
             double generated = (Double) value.invoke(workspace, copies);
             double truth = value(f, args);
             assertEquals(truth, generated, 1e-12 * Math.max(1, Math.abs(truth)), name + ".value");
@@ -145,7 +145,7 @@ final class GradientHarness {
 
     /** Invokes {@code m} on copies of the arguments and checks it left the inputs (before {@code inputs}) alone. */
     static Object invokeUnmodified(Method m, Object[] args, Integer inputs) {
-        Object[] copies = Arrays.stream(args).map(a -> a instanceof DMatrixRMaj d ? d.copy() : a).toArray();
+        Object[] copies = copies(args);
         Object result = invoke(m, copies);
         int n = inputs == null ? args.length : inputs;
         for (int i = 0; i < n; i++) {
@@ -156,6 +156,11 @@ final class GradientHarness {
         }
         System.arraycopy(copies, n, args, n, args.length - n);
         return result;
+    }
+
+    /** The arguments with each matrix copied, so that a call can neither see nor change the originals. */
+    private static Object[] copies(Object[] args) {
+        return Arrays.stream(args).map(a -> a instanceof DMatrixRMaj d ? d.copy() : a).toArray();
     }
 
     static double value(Method f, Object[] args) {
