@@ -177,7 +177,7 @@ public final class Factorization {
     public void invert(DMatrixRMaj out) {
         requireDecomposed();
         if (singular) { // known already, from the pivots or an earlier condition estimate
-            throw singularMatrix(function, name, n, n);
+            throw singularMatrix();
         }
         out.reshape(n, n);
         if (usesCholesky) {
@@ -190,7 +190,7 @@ public final class Factorization {
             singular = negligible(1, normA * normOne(out));
             conditionKnown = true;
             if (singular) {
-                throw singularMatrix(function, name, n, n);
+                throw singularMatrix();
             }
         }
     }
@@ -262,9 +262,9 @@ public final class Factorization {
     }
 
     /** The exception for a singular matrix, e.g. {@code "gaussianNll: S is 3x3 and singular to working precision"}. */
-    static SingularMatrixException singularMatrix(String function, String name, int rows, int cols) {
+    private SingularMatrixException singularMatrix() {
         return new SingularMatrixException(
-                function + ": " + name + " is " + rows + "x" + cols + " and singular to working precision");
+                function + ": " + name + " is " + n + "x" + n + " and singular to working precision");
     }
 
     // ------------------------------------------------------------------ internals
@@ -453,7 +453,7 @@ public final class Factorization {
     private void requireNonsingular() {
         requireDecomposed();
         if (isSingular()) {
-            throw singularMatrix(function, name, n, n);
+            throw singularMatrix();
         }
     }
 
