@@ -44,7 +44,7 @@ final class GradientHarness {
     private GradientHarness() {}
 
     static void check(Class<?> models, String function, String parameters, String... wrt) {
-        List<Parameter> spec = Arrays.stream(parameters.split(",")).map(String::trim).map(Parameter::parse).toList();
+        List<Parameter> spec = spec(parameters);
         Method f = method(models, function);
         Class<?> gradients = generatedClass(models);
         for (int seed = 1; seed <= SEEDS; seed++) {
@@ -83,7 +83,7 @@ final class GradientHarness {
             Class<?> type = Class.forName(name);
             Object workspace = type.getConstructor().newInstance();
             Method value = method(type, "value");
-            Object[] copies = Arrays.stream(args).map(a -> a instanceof DMatrixRMaj d ? d.copy() : a).toArray();
+            Object[] copies = copies(args);
             double generated = (Double) value.invoke(workspace, copies);
             double truth = value(f, args);
             assertEquals(truth, generated, 1e-12 * Math.max(1, Math.abs(truth)), name + ".value");
@@ -111,9 +111,41 @@ final class GradientHarness {
         }
     }
 
+    /**
+     * {@code nameHessVecX(args, v)}, for a {@code v} drawn from {@code random} and shaped like
+     * {@code x} (argument {@code i}), is shaped like {@code x} and is {@code H vec(v)}, for the
+     * Hessian {@code h} already checked.
+     */
+    static void checkHessianVectorProduct(Class<?> generated, String function, String x, Object[] args, int i,
+            DMatrixRMaj h, Random random) {
+        DMatrixRMaj xi = (DMatrixRMaj) args[i];
+        DMatrixRMaj v = RandomMatrices_DDRM.rectangle(xi.numRows, xi.numCols, -1, 1, random);
+        Object[] withV = Arrays.copyOf(args, args.length + 1);
+        withV[args.length] = v;
+        DMatrixRMaj hv = (DMatrixRMaj) invokeUnmodified(method(generated, function + "HessVec" + capitalize(x)), withV, null);
+        assertEquals(v.numRows, hv.numRows);
+        assertEquals(v.numCols, hv.numCols);
+        DMatrixRMaj expected = new DMatrixRMaj(h.numRows, 1);
+        CommonOps_DDRM.mult(h, vec(v), expected);
+        double error = GradientCheck.relativeError(expected, vec(hv));
+        assertTrue(error < 1e-10, function + ": HessVec differs from H v by " + error);
+    }
+
+    /** {@code vec(m)}: the columns of {@code m} stacked, the order Jacobians and Hessians number entries in. */
+    static DMatrixRMaj vec(DMatrixRMaj m) {
+        DMatrixRMaj v = new DMatrixRMaj(m.getNumElements(), 1);
+        int k = 0;
+        for (int j = 0; j < m.numCols; j++) {
+            for (int i = 0; i < m.numRows; i++) {
+                v.data[k++] = m.get(i, j);
+            }
+        }
+        return v;
+    }
+
     /** Invokes {@code m} on copies of the arguments and checks it left the inputs (before {@code inputs}) alone. */
     static Object invokeUnmodified(Method m, Object[] args, Integer inputs) {
-        Object[] copies = Arrays.stream(args).map(a -> a instanceof DMatrixRMaj d ? d.copy() : a).toArray();
+        Object[] copies = copies(args);
         Object result = invoke(m, copies);
         int n = inputs == null ? args.length : inputs;
         for (int i = 0; i < n; i++) {
@@ -124,6 +156,11 @@ final class GradientHarness {
         }
         System.arraycopy(copies, n, args, n, args.length - n);
         return result;
+    }
+
+    /** The arguments with each matrix copied, so that a call can neither see nor change the originals. */
+    private static Object[] copies(Object[] args) {
+        return Arrays.stream(args).map(a -> a instanceof DMatrixRMaj d ? d.copy() : a).toArray();
     }
 
     static double value(Method f, Object[] args) {
@@ -164,13 +201,20 @@ final class GradientHarness {
         return found;
     }
 
-    private static Object[] replaced(Object[] args, int i, Object value) {
+    /** The parameters of a spec such as {@code "A 5x3, x 3x1, b 5x1, lambda"} (see the class comment). */
+    static List<Parameter> spec(String parameters) {
+        return Arrays.stream(parameters.split(",")).map(String::trim).map(Parameter::parse).toList();
+    }
+
+    /** A copy of {@code args} with argument {@code i} replaced by {@code value}. */
+    static Object[] replaced(Object[] args, int i, Object value) {
         Object[] copy = args.clone();
         copy[i] = value;
         return copy;
     }
 
-    private static int indexOf(List<Parameter> spec, String name) {
+    /** The position of the parameter {@code name} in {@code spec}. */
+    static int indexOf(List<Parameter> spec, String name) {
         for (int i = 0; i < spec.size(); i++) {
             if (spec.get(i).name().equals(name)) {
                 return i;

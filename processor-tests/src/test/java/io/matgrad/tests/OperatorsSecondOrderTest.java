@@ -1,22 +1,23 @@
 package io.matgrad.tests;
 
 import static io.matgrad.tests.GradientHarness.capitalize;
+import static io.matgrad.tests.GradientHarness.checkHessianVectorProduct;
 import static io.matgrad.tests.GradientHarness.generatedClass;
+import static io.matgrad.tests.GradientHarness.indexOf;
 import static io.matgrad.tests.GradientHarness.invoke;
 import static io.matgrad.tests.GradientHarness.invokeUnmodified;
 import static io.matgrad.tests.GradientHarness.method;
+import static io.matgrad.tests.GradientHarness.replaced;
+import static io.matgrad.tests.GradientHarness.spec;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.matgrad.runtime.GradientCheck;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -64,7 +65,7 @@ class OperatorsSecondOrderTest {
         for (int seed = 1; seed <= 3; seed++) {
             Object[] args = arguments(spec, seed, function);
             for (String x : wrt) {
-                int i = index(spec, x);
+                int i = indexOf(spec, x);
                 DMatrixRMaj jacobian = (DMatrixRMaj) invokeUnmodified(
                         method(generatedClass(MODELS), function + "Jacobian" + capitalize(x)), args, null);
                 DMatrixRMaj numeric = numericalJacobian(m -> (DMatrixRMaj) invoke(f, replaced(args, i, m)), args[i]);
@@ -82,21 +83,15 @@ class OperatorsSecondOrderTest {
         for (int seed = 1; seed <= 3; seed++) {
             Object[] args = arguments(spec, seed, function);
             for (String x : wrt) {
-                int i = index(spec, x);
+                int i = indexOf(spec, x);
                 Method gradient = method(generated, function + "Grad" + capitalize(x));
                 Object hessian = invokeUnmodified(method(generated, function + "Hessian" + capitalize(x)), args, null);
-                DMatrixRMaj h = hessian instanceof Double d ? new DMatrixRMaj(1, 1, true, d) : (DMatrixRMaj) hessian;
+                DMatrixRMaj h = asMatrix(hessian);
                 DMatrixRMaj numeric = numericalJacobian(m -> asMatrix(invoke(gradient, replaced(args, i, fromMatrix(m, args[i])))), args[i]);
                 double error = GradientCheck.relativeError(numeric, h);
                 assertTrue(error < TOLERANCE, function + ": H wrt " + x + " off by " + error + " (seed " + seed + ")");
-                if (args[i] instanceof DMatrixRMaj xi) {
-                    DMatrixRMaj v = RandomMatrices_DDRM.rectangle(xi.numRows, xi.numCols, -1, 1, new Random(seed));
-                    Object[] withV = Arrays.copyOf(args, args.length + 1);
-                    withV[args.length] = v;
-                    DMatrixRMaj hv = (DMatrixRMaj) invokeUnmodified(
-                            method(generated, function + "HessVec" + capitalize(x)), withV, null);
-                    DMatrixRMaj expected = CommonOps_DDRM.mult(h, v, null);
-                    assertTrue(GradientCheck.relativeError(expected, hv) < 1e-10, function + ": HessVec differs from H v");
+                if (args[i] instanceof DMatrixRMaj) {
+                    checkHessianVectorProduct(generated, function, x, args, i, h, new Random(seed));
                 }
             }
         }
@@ -104,10 +99,10 @@ class OperatorsSecondOrderTest {
 
     /** Central differences in vec order; a double argument is a 1 x 1 matrix. */
     private static DMatrixRMaj numericalJacobian(Function<DMatrixRMaj, DMatrixRMaj> f, Object x) {
-        DMatrixRMaj at = x instanceof Double d ? new DMatrixRMaj(1, 1, true, d) : (DMatrixRMaj) x;
-        return GradientCheck.numericalJacobian(f, at);
+        return GradientCheck.numericalJacobian(f, asMatrix(x));
     }
 
+    /** A double as a 1 x 1 matrix; a matrix as itself. */
     private static DMatrixRMaj asMatrix(Object value) {
         return value instanceof Double d ? new DMatrixRMaj(1, 1, true, d) : (DMatrixRMaj) value;
     }
@@ -116,27 +111,8 @@ class OperatorsSecondOrderTest {
         return like instanceof Double ? (Object) m.get(0, 0) : m;
     }
 
-    private static List<GradientHarness.Parameter> spec(String parameters) {
-        return Arrays.stream(parameters.split(",")).map(String::trim).map(GradientHarness.Parameter::parse).toList();
-    }
-
     private static Object[] arguments(List<GradientHarness.Parameter> spec, int seed, String function) {
         Random random = new Random(seed * 6271L + function.hashCode());
         return spec.stream().map(p -> p.random(random)).toArray();
-    }
-
-    private static int index(List<GradientHarness.Parameter> spec, String name) {
-        for (int i = 0; i < spec.size(); i++) {
-            if (spec.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(name);
-    }
-
-    private static Object[] replaced(Object[] args, int i, Object value) {
-        Object[] copy = args.clone();
-        copy[i] = value;
-        return copy;
     }
 }

@@ -1,22 +1,24 @@
 package io.matgrad.tests;
 
 import static io.matgrad.tests.GradientHarness.capitalize;
+import static io.matgrad.tests.GradientHarness.checkHessianVectorProduct;
 import static io.matgrad.tests.GradientHarness.generatedClass;
+import static io.matgrad.tests.GradientHarness.indexOf;
 import static io.matgrad.tests.GradientHarness.invoke;
 import static io.matgrad.tests.GradientHarness.invokeUnmodified;
 import static io.matgrad.tests.GradientHarness.method;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.matgrad.tests.GradientHarness.replaced;
+import static io.matgrad.tests.GradientHarness.spec;
+import static io.matgrad.tests.GradientHarness.vec;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.matgrad.runtime.GradientCheck;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,7 +73,7 @@ class SecondOrderTest {
         for (int seed = 1; seed <= 3; seed++) {
             Object[] args = arguments(spec, seed);
             for (String x : wrt) {
-                int i = index(spec, x);
+                int i = indexOf(spec, x);
                 DMatrixRMaj jacobian = (DMatrixRMaj) invokeUnmodified(
                         method(generatedClass(SecondOrder.class), function + "Jacobian" + capitalize(x)), args, null);
                 DMatrixRMaj numeric = numericalJacobian(f, args, i);
@@ -92,7 +94,7 @@ class SecondOrderTest {
         for (int seed = 1; seed <= 3; seed++) {
             Object[] args = arguments(spec, seed);
             for (String x : wrt) {
-                int i = index(spec, x);
+                int i = indexOf(spec, x);
                 Method gradient = method(generated, function + "Grad" + capitalize(x));
                 Object hessian = invokeUnmodified(method(generated, function + "Hessian" + capitalize(x)), args, null);
                 if (args[i] instanceof Double) {
@@ -106,26 +108,9 @@ class SecondOrderTest {
                 DMatrixRMaj numeric = numericalJacobian(gradient, args, i);
                 double error = GradientCheck.relativeError(numeric, h);
                 assertTrue(error < TOLERANCE, function + ": H wrt " + x + " off by " + error);
-                checkHessianVectorProduct(generated, function, x, args, h);
+                checkHessianVectorProduct(generated, function, x, args, i, h, new Random(h.numRows));
             }
         }
-    }
-
-    /** {@code nameHessVecX(args, v)} is {@code H vec(v)}, shaped like {@code x}. */
-    private static void checkHessianVectorProduct(Class<?> generated, String function, String x, Object[] args, DMatrixRMaj h) {
-        int n = h.numRows;
-        DMatrixRMaj shapeOfX = (DMatrixRMaj) Arrays.stream(args).filter(a -> a instanceof DMatrixRMaj m
-                && m.getNumElements() == n).findFirst().orElseThrow();
-        DMatrixRMaj v = RandomMatrices_DDRM.rectangle(shapeOfX.numRows, shapeOfX.numCols, -1, 1, new Random(n));
-        Object[] withV = Arrays.copyOf(args, args.length + 1);
-        withV[args.length] = v;
-        DMatrixRMaj hv = (DMatrixRMaj) invokeUnmodified(method(generated, function + "HessVec" + capitalize(x)), withV, null);
-        assertEquals(v.numRows, hv.numRows);
-        assertEquals(v.numCols, hv.numCols);
-        DMatrixRMaj expected = new DMatrixRMaj(n, 1);
-        CommonOps_DDRM.mult(h, vec(v), expected);
-        double error = GradientCheck.relativeError(expected, vec(hv));
-        assertTrue(error < 1e-10, function + ": HessVec differs from H v by " + error);
     }
 
     /** Central differences of a matrix-valued method in its argument {@code i}, in vec order. */
@@ -133,47 +118,19 @@ class SecondOrderTest {
         if (args[i] instanceof Double d) {
             DMatrixRMaj plus = (DMatrixRMaj) invoke(f, replaced(args, i, d + 1e-6 * Math.max(1, Math.abs(d))));
             DMatrixRMaj minus = (DMatrixRMaj) invoke(f, replaced(args, i, d - 1e-6 * Math.max(1, Math.abs(d))));
+            DMatrixRMaj vecPlus = vec(plus);
+            DMatrixRMaj vecMinus = vec(minus);
             DMatrixRMaj column = new DMatrixRMaj(plus.getNumElements(), 1);
             for (int k = 0; k < column.numRows; k++) {
-                column.data[k] = (vec(plus).data[k] - vec(minus).data[k]) / (2e-6 * Math.max(1, Math.abs(d)));
+                column.data[k] = (vecPlus.data[k] - vecMinus.data[k]) / (2e-6 * Math.max(1, Math.abs(d)));
             }
             return column;
         }
         return GradientCheck.numericalJacobian(m -> (DMatrixRMaj) invoke(f, replaced(args, i, m)), (DMatrixRMaj) args[i]);
     }
 
-    private static DMatrixRMaj vec(DMatrixRMaj m) {
-        DMatrixRMaj v = new DMatrixRMaj(m.getNumElements(), 1);
-        int k = 0;
-        for (int j = 0; j < m.numCols; j++) {
-            for (int i = 0; i < m.numRows; i++) {
-                v.data[k++] = m.get(i, j);
-            }
-        }
-        return v;
-    }
-
-    private static List<GradientHarness.Parameter> spec(String parameters) {
-        return Arrays.stream(parameters.split(",")).map(String::trim).map(GradientHarness.Parameter::parse).toList();
-    }
-
     private static Object[] arguments(List<GradientHarness.Parameter> spec, int seed) {
         Random random = new Random(seed * 104729L);
         return spec.stream().map(p -> p.random(random)).toArray();
-    }
-
-    private static int index(List<GradientHarness.Parameter> spec, String name) {
-        for (int i = 0; i < spec.size(); i++) {
-            if (spec.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(name);
-    }
-
-    private static Object[] replaced(Object[] args, int i, Object value) {
-        Object[] copy = args.clone();
-        copy[i] = value;
-        return copy;
     }
 }

@@ -82,6 +82,7 @@ public final class Factorization {
     private double normA;
     /** Whether {@link #singular} is decided: by the pivots in {@link #decompose}, else lazily by the condition number. */
     private boolean conditionKnown;
+    /** Only ever true once {@link #conditionKnown}. */
     private boolean singular;
     private String function;
     private String name;
@@ -106,8 +107,7 @@ public final class Factorization {
         if (n > capacity) {
             grow(n);
         }
-        copy.reshape(n, n);
-        copy.setTo(a);
+        copy.setTo(a); // reshapes within the grown storage
         usesCholesky = scan(a) && choleskySolver.setA(copy);
         if (!usesCholesky) {
             copy.setTo(a);
@@ -176,8 +176,8 @@ public final class Factorization {
      */
     public void invert(DMatrixRMaj out) {
         requireDecomposed();
-        if (conditionKnown && singular) {
-            throw singularMatrix(function, name, n, n);
+        if (singular) { // known already, from the pivots or an earlier condition estimate
+            throw singularMatrix();
         }
         out.reshape(n, n);
         if (usesCholesky) {
@@ -190,7 +190,7 @@ public final class Factorization {
             singular = negligible(1, normA * normOne(out));
             conditionKnown = true;
             if (singular) {
-                throw singularMatrix(function, name, n, n);
+                throw singularMatrix();
             }
         }
     }
@@ -262,9 +262,9 @@ public final class Factorization {
     }
 
     /** The exception for a singular matrix, e.g. {@code "gaussianNll: S is 3x3 and singular to working precision"}. */
-    static SingularMatrixException singularMatrix(String function, String name, int rows, int cols) {
+    private SingularMatrixException singularMatrix() {
         return new SingularMatrixException(
-                function + ": " + name + " is " + rows + "x" + cols + " and singular to working precision");
+                function + ": " + name + " is " + n + "x" + n + " and singular to working precision");
     }
 
     // ------------------------------------------------------------------ internals
@@ -453,7 +453,7 @@ public final class Factorization {
     private void requireNonsingular() {
         requireDecomposed();
         if (isSingular()) {
-            throw singularMatrix(function, name, n, n);
+            throw singularMatrix();
         }
     }
 
@@ -480,8 +480,6 @@ public final class Factorization {
             throw new IllegalArgumentException(function + ": " + method
                     + "(b, x) cannot write x over b; pass a separate matrix to receive x");
         }
-        if (isSingular()) {
-            throw singularMatrix(function, name, n, n);
-        }
+        requireNonsingular();
     }
 }

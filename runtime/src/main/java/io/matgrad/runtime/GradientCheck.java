@@ -1,5 +1,6 @@
 package io.matgrad.runtime;
 
+import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -99,7 +100,7 @@ public final class GradientCheck {
         DMatrixRMaj value = f.apply(probe).copy();
         DMatrixRMaj jacobian = new DMatrixRMaj(value.getNumElements(), x.getNumElements());
         for (int j = 0; j < x.getNumElements(); j++) {
-            int entry = rowMajorIndex(x, j);
+            int entry = Vec.rowMajorIndex(x, j);
             double xj = x.data[entry];
             double h = step(xj);
             double up = xj + h;
@@ -110,7 +111,7 @@ public final class GradientCheck {
             Shapes.requireSameShape("numericalJacobian(f, x)", "f(x)", value, "f(x + h e_j)", valueUp);
             Shapes.requireSameShape("numericalJacobian(f, x)", "f(x)", value, "f(x - h e_j)", valueDown);
             for (int i = 0; i < jacobian.numRows; i++) {
-                int fi = rowMajorIndex(value, i);
+                int fi = Vec.rowMajorIndex(value, i);
                 jacobian.unsafe_set(i, j, (valueUp.data[fi] - valueDown.data[fi]) / (up - down));
             }
         }
@@ -131,7 +132,7 @@ public final class GradientCheck {
         DMatrixRMaj probe = x.copy();
         double[] steps = new double[n];
         for (int i = 0; i < n; i++) {
-            steps[i] = SECOND_ORDER_STEP * Math.max(1, Math.abs(x.data[rowMajorIndex(x, i)]));
+            steps[i] = SECOND_ORDER_STEP * Math.max(1, Math.abs(x.data[Vec.rowMajorIndex(x, i)]));
         }
         DMatrixRMaj hessian = new DMatrixRMaj(n, n);
         for (int i = 0; i < n; i++) {
@@ -261,7 +262,7 @@ public final class GradientCheck {
      * makes it diagonally dominant, so invertible and of positive determinant. Generated derivative
      * tests ({@code -Amatgrad.tests=true}) draw their inputs here.
      */
-    public static DMatrixRMaj sample(int rows, int cols, java.util.Random random) {
+    public static DMatrixRMaj sample(int rows, int cols, Random random) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < m.data.length; i++) {
             m.data[i] = 0.5 + random.nextDouble();
@@ -274,8 +275,8 @@ public final class GradientCheck {
         return m;
     }
 
-    /** A sample double for checking derivatives, from [0.5, 1.5] (see {@link #sample(int, int, java.util.Random)}). */
-    public static double sample(java.util.Random random) {
+    /** A sample double for checking derivatives, from [0.5, 1.5] (see {@link #sample(int, int, Random)}). */
+    public static double sample(Random random) {
         return 0.5 + random.nextDouble();
     }
 
@@ -315,8 +316,8 @@ public final class GradientCheck {
      */
     private static double displaced(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj probe, DMatrixRMaj x,
             int i, double di, int j, double dj) {
-        int entryI = rowMajorIndex(x, i);
-        int entryJ = rowMajorIndex(x, j);
+        int entryI = Vec.rowMajorIndex(x, i);
+        int entryJ = Vec.rowMajorIndex(x, j);
         probe.data[entryI] += di;
         probe.data[entryJ] += dj;
         double value = f.applyAsDouble(probe);
@@ -333,10 +334,5 @@ public final class GradientCheck {
     private static DMatrixRMaj with(DMatrixRMaj probe, int index, double value) {
         probe.data[index] = value;
         return probe;
-    }
-
-    /** The row-major index in {@code m} of its entry number {@code vecIndex} in column-major order. */
-    private static int rowMajorIndex(DMatrixRMaj m, int vecIndex) {
-        return (vecIndex % m.numRows) * m.numCols + vecIndex / m.numRows;
     }
 }

@@ -13,7 +13,12 @@ public final class Vec {
 
     /** Sets entry {@code index} of {@code vec(m)} to {@code value}. */
     public static void set(DMatrixRMaj m, int index, double value) {
-        m.unsafe_set(index % m.numRows, index / m.numRows, value);
+        m.data[rowMajorIndex(m, index)] = value;
+    }
+
+    /** The index in {@code m.data} (EJML's row-major storage) of entry {@code vecIndex} of {@code vec(m)}. */
+    static int rowMajorIndex(DMatrixRMaj m, int vecIndex) {
+        return (vecIndex % m.numRows) * m.numCols + vecIndex / m.numRows;
     }
 
     /** Writes {@code vec(value)} into column {@code column} of {@code out}, whose rows must be the entries of {@code value}. */

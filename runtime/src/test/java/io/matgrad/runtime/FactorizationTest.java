@@ -1,6 +1,7 @@
 package io.matgrad.runtime;
 
 import static io.matgrad.runtime.TestMatrices.assertClose;
+import static io.matgrad.runtime.TestMatrices.assertSingular;
 import static io.matgrad.runtime.TestMatrices.assertIdentical;
 import static io.matgrad.runtime.TestMatrices.matrix;
 import static io.matgrad.runtime.TestMatrices.random;
@@ -21,7 +22,6 @@ import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * {@link Factorization}: every method against EJML's own LU (and {@link MatrixOps}) on symmetric
@@ -381,9 +381,5 @@ class FactorizationTest {
         DMatrixRMaj x = new DMatrixRMaj(a.numCols, b.numCols);
         solver.solve(b, x);
         return x;
-    }
-
-    private static void assertSingular(String message, Executable call) {
-        assertEquals(message, assertThrows(SingularMatrixException.class, call).getMessage());
     }
 }

@@ -1,12 +1,12 @@
 package io.matgrad.runtime;
 
 import static io.matgrad.runtime.TestMatrices.assertClose;
+import static io.matgrad.runtime.TestMatrices.assertSingular;
 import static io.matgrad.runtime.TestMatrices.matrix;
 import static io.matgrad.runtime.TestMatrices.random;
 import static io.matgrad.runtime.TestMatrices.symmetricWithEigenvalues;
 import static io.matgrad.runtime.TestMatrices.wellConditioned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +14,6 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** inv, solve, det and logDet, including singular matrices and determinants beyond double range. */
 class LinearAlgebraTest {
@@ -174,12 +173,6 @@ class LinearAlgebraTest {
             assertThrows(SingularMatrixException.class, () -> MatrixOps.inv(outer), "v v^T, scale " + scale);
             assertThrows(SingularMatrixException.class, () -> MatrixOps.solve(outer, v), "v v^T, scale " + scale);
         }
-    }
-
-    private static void assertSingular(String message, Executable call) {
-        SingularMatrixException e = assertThrows(SingularMatrixException.class, call);
-        assertEquals(message, e.getMessage());
-        assertInstanceOf(ArithmeticException.class, e);
     }
 
     private static DMatrixRMaj withDuplicatedRow(DMatrixRMaj a) {

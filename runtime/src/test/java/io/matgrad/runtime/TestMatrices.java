@@ -1,12 +1,15 @@
 package io.matgrad.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
+import org.junit.jupiter.api.function.Executable;
 
 /** Random test matrices and comparisons shared by the runtime tests. */
 final class TestMatrices {
@@ -75,5 +78,12 @@ final class TestMatrices {
     /** Same shape and bit-identical entries. */
     static void assertIdentical(DMatrixRMaj expected, DMatrixRMaj actual) {
         assertClose(expected, actual, 0);
+    }
+
+    /** {@code call} throws a {@link SingularMatrixException}, an {@link ArithmeticException}, with {@code message}. */
+    static void assertSingular(String message, Executable call) {
+        SingularMatrixException e = assertThrows(SingularMatrixException.class, call);
+        assertEquals(message, e.getMessage());
+        assertInstanceOf(ArithmeticException.class, e);
     }
 }
