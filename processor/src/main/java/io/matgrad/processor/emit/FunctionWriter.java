@@ -67,10 +67,10 @@ final class FunctionWriter {
             Schedule schedule = Lowering.lower(op.computes(), derivation.localNames, reserved);
             schedule.temporaries().forEach(t -> fields.putIfAbsent(t.name(), t));
             factorizations.addAll(schedule.factorizations());
-            MethodSpec method = workspaceMethod(op, schedule);
-            workspaceMethods.add(method);
+            CodeBlock body = BodyWriter.write(schedule, derivation.localNames, function.name());
+            workspaceMethods.add(workspaceMethod(op, schedule, body));
             reported.add(new FunctionReport.Method(op.staticName() != null ? op.staticName() : op.workspaceName(),
-                    readable(BodyWriter.write(schedule, derivation.localNames, function.name()))));
+                    readable(body)));
             if (op.staticName() != null) {
                 staticMethods.add(staticMethod(op));
             }
@@ -338,7 +338,8 @@ final class FunctionWriter {
         return type.build();
     }
 
-    private MethodSpec workspaceMethod(Operation op, Schedule schedule) {
+    /** The workspace's method for {@code op}, with {@code body}, the statements of {@code schedule}. */
+    private MethodSpec workspaceMethod(Operation op, Schedule schedule, CodeBlock body) {
         Output returned = op.returned();
         MethodSpec.Builder method = MethodSpec.methodBuilder(op.workspaceName())
                 .addModifiers(Modifier.PUBLIC)
@@ -350,7 +351,7 @@ final class FunctionWriter {
         parameters(method, op.inputs());
         parameters(method, op.outputs());
         method.addCode(checks(op));
-        method.addCode(BodyWriter.write(schedule, derivation.localNames, function.name()));
+        method.addCode(body);
         method.addStatement("return $L", OperandWriter.write(schedule.outputs().get(returned.name())));
         return method.build();
     }
