@@ -73,7 +73,8 @@ public final class Lowering {
 
     private Schedule run(List<Output> outputs) {
         List<Expr> roots = outputs.stream().map(Output::value).toList();
-        for (Expr node : Dag.postOrder(roots)) {
+        List<Expr> nodes = Dag.postOrder(roots);
+        for (Expr node : nodes) {
             for (Expr operand : node.children()) {
                 uses.merge(operand, 1, Integer::sum);
             }
@@ -81,8 +82,7 @@ public final class Lowering {
         for (Expr root : roots) {
             uses.merge(root, 1, Integer::sum);
         }
-        countAbsorbedReads(roots);
-        List<Expr> nodes = Dag.postOrder(roots);
+        countAbsorbedReads(nodes);
         for (Expr node : nodes) {
             if (node instanceof Expr.Inverse inverse) {
                 inverses.putIfAbsent(inverse.operand(), inverse);
@@ -90,8 +90,9 @@ public final class Lowering {
         }
         // a solve with a matrix whose inverse exists reads that inverse: nothing may overwrite it before
         for (Expr node : nodes) {
-            if (node instanceof Expr.Solve solve && inverses.containsKey(strip(solve.matrix()).node())) {
-                uses.merge(inverses.get(strip(solve.matrix()).node()), 1, Integer::sum);
+            Expr inverse = node instanceof Expr.Solve solve ? inverses.get(strip(solve.matrix()).node()) : null;
+            if (inverse != null) {
+                uses.merge(inverse, 1, Integer::sum);
             }
         }
         // an output whose value other outputs read too is computed straight into the output, not copied there
@@ -134,8 +135,8 @@ public final class Lowering {
      * then reads the wrapped node directly: each reader of the wrapper may read the wrapped node. Its
      * count of readers says so, so that nothing overwrites it in place while a reader remains.
      */
-    private void countAbsorbedReads(List<Expr> roots) {
-        List<Expr> order = Dag.postOrder(roots);
+    private void countAbsorbedReads(List<Expr> order) {
+        // in reverse post-order, readers first: a wrapper's count is complete before it is passed on
         for (int i = order.size() - 1; i >= 0; i--) {
             Expr node = order.get(i);
             Expr wrapped = wrapped(node);
