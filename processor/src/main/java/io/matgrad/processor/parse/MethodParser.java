@@ -109,11 +109,11 @@ public final class MethodParser {
      * one named), and a silent zero is the hardest wrong answer to notice.
      */
     private void warnAboutConstantWrt(ExecutableElement method, Function function) {
+        Optional<AnnotationMirror> annotation = KnownTypes.differentiable(method);
         for (Expr.Variable x : function.wrt()) {
             if (Dag.dependsOn(function.result(), Set.of(x.name()), new IdentityHashMap<>())) {
                 continue;
             }
-            Optional<AnnotationMirror> annotation = KnownTypes.differentiable(method);
             Optional<AnnotationValue> value = annotation.flatMap(a -> SignatureValidator.wrtValue(a, x.name()));
             if (value.isPresent()) {
                 reporter.warning(Message.CONSTANT_IN_WRT, method, annotation.get(), value.get(), method.getSimpleName(),
