@@ -86,16 +86,12 @@ final class FunctionWriter {
     /** The function and every derivative, in math notation, for the report. */
     private List<String> formulas() {
         List<String> lines = new ArrayList<>(derivation.definition().toString().lines().toList());
-        derivation.gradients.keySet().forEach(x -> lines.add(derivation.gradientLine(variable(x)).toString().strip()));
-        derivation.jacobians.forEach((x, j) -> lines.add(derivativeLine("∂f/∂" + x + "ᵀ", variable(x), j).toString().strip()));
-        derivation.hessians.forEach((x, h) -> lines.add(derivativeLine("∂²f/∂" + x + "²", variable(x), h).toString().strip()));
+        derivation.gradients.keySet().forEach(x -> lines.add(derivation.gradientLine(function.parameter(x)).toString().strip()));
+        derivation.jacobians.forEach((x, j) -> lines.add(derivativeLine("∂f/∂" + x + "ᵀ", function.parameter(x), j).toString().strip()));
+        derivation.hessians.forEach((x, h) -> lines.add(derivativeLine("∂²f/∂" + x + "²", function.parameter(x), h).toString().strip()));
         derivation.hessianVectorProducts.forEach((x, hv) ->
                 lines.add("∂²f/∂" + x + "² " + derivation.directionName + " = " + derivation.format(hv)));
         return lines;
-    }
-
-    private Expr.Variable variable(String name) {
-        return function.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** Generated statements as a reader wants them: classes by simple name. */
