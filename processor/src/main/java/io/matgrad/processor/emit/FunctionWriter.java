@@ -207,14 +207,10 @@ final class FunctionWriter {
 
     /** The function itself, allocation-free; its static twin is the annotated method. */
     private Operation value() {
-        Output value;
-        List<Expr.Variable> outputs = List.of();
-        if (function.isScalar()) {
-            value = new Output(Names.avoiding("value", reserved), derivation.value, false);
-        } else {
-            value = new Output(Names.avoiding("value", reserved), derivation.value, true);
-            outputs = List.of(new Expr.Variable(value.name(), derivation.value.shape()));
-        }
+        // a vector function's value is written into a matrix the caller passes
+        boolean matrix = !function.isScalar();
+        Output value = new Output(Names.avoiding("value", reserved), derivation.value, matrix);
+        List<Expr.Variable> outputs = matrix ? List.of(new Expr.Variable(value.name(), derivation.value.shape())) : List.of();
         return new Operation(null, "value", function.parameters(), outputs, 0, List.of(value), value, CodeBlock.of(""));
     }
 
