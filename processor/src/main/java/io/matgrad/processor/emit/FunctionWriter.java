@@ -156,7 +156,7 @@ final class FunctionWriter {
 
     /** A Jacobian or Hessian: a double for a double {@code x}, else a matrix the static method allocates. */
     private Operation sweepable(String kind, Expr.Variable x, Derivation.Derivative d, CodeBlock javadoc) {
-        String capitalized = Names.capitalize(x.name());
+        String workspaceName = kind + Names.capitalize(x.name());
         String output = Names.avoiding(kind, reserved);
         Shape shape = d.sweep() != null ? d.sweep().shape() : d.value().shape();
         Output computed = new Output(output, d.value(), shape.isMatrix(), d.sweep());
@@ -164,8 +164,8 @@ final class FunctionWriter {
         if (d.sweep() != null) {
             reserved.add(d.sweep().direction().name());
         }
-        return new Operation(function.name() + Names.capitalize(kind) + capitalized, kind + capitalized,
-                function.parameters(), outputs, outputs.size(), List.of(computed), computed, javadoc);
+        return new Operation(staticName(workspaceName), workspaceName, function.parameters(), outputs, outputs.size(),
+                List.of(computed), computed, javadoc);
     }
 
     private Operation hessianVectorProduct(Expr.Variable x) {
@@ -186,8 +186,14 @@ final class FunctionWriter {
         List<Expr.Variable> inputs = new ArrayList<>(function.parameters());
         inputs.add(v);
         reserved.add(v.name());
-        return new Operation(function.name() + "HessVec" + Names.capitalize(x.name()), "hessVec" + Names.capitalize(x.name()),
-                inputs, List.of(new Expr.Variable(output, x.shape())), 1, List.of(computed), computed, javadoc);
+        String workspaceName = "hessVec" + Names.capitalize(x.name());
+        return new Operation(staticName(workspaceName), workspaceName, inputs,
+                List.of(new Expr.Variable(output, x.shape())), 1, List.of(computed), computed, javadoc);
+    }
+
+    /** The contract's name of the static twin of a workspace method: {@code gradX} of {@code f} is {@code fGradX}. */
+    private String staticName(String workspaceName) {
+        return function.name() + Names.capitalize(workspaceName);
     }
 
     private static String vecNote(Expr.Variable x) {
@@ -215,7 +221,8 @@ final class FunctionWriter {
     }
 
     private Operation gradient(Expr.Variable x) {
-        String output = Names.avoiding("grad" + Names.capitalize(x.name()), reserved);
+        String workspaceName = "grad" + Names.capitalize(x.name());
+        String output = Names.avoiding(workspaceName, reserved);
         boolean matrix = x.shape().isMatrix();
         Output gradient = new Output(output, derivation.gradients.get(x.name()), matrix);
         CodeBlock javadoc = CodeBlock.builder()
@@ -228,8 +235,8 @@ final class FunctionWriter {
                 .add(throwsClause())
                 .build();
         List<Expr.Variable> outputs = matrix ? List.of(new Expr.Variable(output, x.shape())) : List.of();
-        return new Operation(function.name() + "Grad" + Names.capitalize(x.name()), "grad" + Names.capitalize(x.name()),
-                function.parameters(), outputs, outputs.size(), List.of(gradient), gradient, javadoc);
+        return new Operation(staticName(workspaceName), workspaceName, function.parameters(), outputs, outputs.size(),
+                List.of(gradient), gradient, javadoc);
     }
 
     private Operation valueAndGradient() {
@@ -259,7 +266,7 @@ final class FunctionWriter {
                 .add("@return f\n")
                 .add(throwsClause())
                 .build();
-        return new Operation(function.name() + "ValueAndGrad", "valueAndGrad", function.parameters(), outputs, 0,
+        return new Operation(staticName("valueAndGrad"), "valueAndGrad", function.parameters(), outputs, 0,
                 computes, value, javadoc);
     }
 
