@@ -681,14 +681,7 @@ public final class Lowering {
 
     /** {@code name} if the method has no variable of that name yet, else {@code name2}, {@code name3}, ... */
     private String freshName(String name) {
-        if (names.add(name)) {
-            return name;
-        }
-        int i = 2;
-        while (!names.add(name + i)) {
-            i++;
-        }
-        return name + i;
+        return names.add(name) ? name : numbered(name, 2);
     }
 
     /** The user's name for {@code e} if it has one, else {@code hint}, numbered when taken. */
@@ -696,11 +689,12 @@ public final class Lowering {
         String userName = localNames.get(e);
         String base = userName != null ? userName : hint;
         // generic letters are always numbered (t1, t2); names only on a collision (r, r2; dot, dot2)
-        boolean numbered = userName == null && base.length() == 1;
-        if (!numbered && names.add(base)) {
-            return base;
-        }
-        int i = numbered ? 1 : 2;
+        return userName == null && base.length() == 1 ? numbered(base, 1) : freshName(base);
+    }
+
+    /** {@code base} with the first number from {@code first} on that no variable of the method has yet. */
+    private String numbered(String base, int first) {
+        int i = first;
         while (!names.add(base + i)) {
             i++;
         }
