@@ -3,7 +3,9 @@ package io.matgrad.processor.diff;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Exprs;
+import io.matgrad.processor.ir.Fn;
 import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.ir.Shape;
 import java.util.Optional;
 
 /**
@@ -42,8 +44,7 @@ public final class JacobianMode {
         }
         try {
             Expr j = new Sweep(x).jacobian(output);
-            return Optional.of(j != null ? j : new Expr.Fill(0, io.matgrad.processor.ir.Shape.matrix(
-                    output.shape().rows(), x.shape().rows())));
+            return Optional.of(j != null ? j : Exprs.filled(0, Shape.matrix(output.shape().rows(), x.shape().rows())));
         } catch (Unsupported e) {
             return Optional.empty();
         }
@@ -172,7 +173,7 @@ public final class JacobianMode {
             Expr viaBase = scaleRows(Exprs.times(p, new Expr.Pow(node.base(), new Expr.Sub(p, Expr.Constant.ONE))), db);
             Expr viaExponent = null;
             if (dp != null) {
-                Expr weight = new Expr.Mul(node, new Expr.Apply(io.matgrad.processor.ir.Fn.LOG, node.base()));
+                Expr weight = new Expr.Mul(node, new Expr.Apply(Fn.LOG, node.base()));
                 viaExponent = weight.shape().isScalar() ? new Expr.Scale(weight, dp) : new Expr.MatMul(column(weight), dp);
             }
             return sum(viaBase, viaExponent);
