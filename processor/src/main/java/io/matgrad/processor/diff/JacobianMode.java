@@ -62,15 +62,10 @@ public final class JacobianMode {
             return derivative(e);
         }
 
-        /** Whether {@code e} has one row or one column (or is a double): its entries are its vec. */
-        private static boolean isVector(Expr e) {
-            return e.shape().isScalar() || e.shape().cols().equals(Dim.ONE) || e.shape().rows().equals(Dim.ONE);
-        }
-
         /** The Jacobian of an operand that must be a vector, or a failure if it is an active matrix. */
         private Expr vectorJacobian(Expr e) {
             Expr j = jacobian(e);
-            if (j != null && !isVector(e)) {
+            if (j != null && !e.shape().isVector()) {
                 throw new Unsupported();
             }
             return j;
@@ -152,7 +147,7 @@ public final class JacobianMode {
             Expr dv = vectorJacobian(node.matrix());
             Expr viaFactor = null;
             if (ds != null) {
-                if (!isVector(node.matrix())) {
+                if (!node.matrix().shape().isVector()) {
                     throw new Unsupported();
                 }
                 viaFactor = new Expr.MatMul(column(node.matrix()), ds);
@@ -188,7 +183,7 @@ public final class JacobianMode {
             if (dl == null && dr == null) {
                 return null;
             }
-            if (!isVector(node)) {
+            if (!node.shape().isVector()) {
                 throw new Unsupported();
             }
             if (r.shape().cols().equals(Dim.ONE)) {

@@ -464,11 +464,6 @@ public final class Lowering {
         return factors;
     }
 
-    /** Whether {@code e} has, statically, one row or one column. */
-    private static boolean isVectorShaped(Expr e) {
-        return e.shape().rows().equals(io.matgrad.processor.ir.Dim.ONE) || e.shape().cols().equals(io.matgrad.processor.ir.Dim.ONE);
-    }
-
     /** An operand with its transpose, if any, taken off: a product kernel applies it. */
     private record Stripped(Expr node, boolean transposed) {}
 
@@ -484,7 +479,7 @@ public final class Lowering {
     private Operand.Ref product(Expr computes, Expr.MatMul m, Operand alpha, Operand.Ref into, boolean accumulate) {
         Stripped a = strip(m.left());
         Stripped b = strip(m.right());
-        if (b.transposed() && !isVectorShaped(b.node())) {
+        if (b.transposed() && !b.node().shape().isVector()) {
             // EJML's multTransB (and multTransAB, which also allocates) run about twice as slow as
             // mult on large matrices: one explicit transpose, O(n²), costs less than the difference
             b = new Stripped(m.right(), false);
