@@ -33,6 +33,9 @@ public final class Simplifier {
     private final Set<Expr> available;
     private final Set<String> varying;
     private final Map<Expr, Boolean> dependsOnVarying = new IdentityHashMap<>();
+    /** Variables a trace of a product is rotated towards (see {@link #rotatingTracesTowards}). */
+    private final Set<String> rotateTowards;
+    private final Map<Expr, Boolean> dependsOnRotated = new IdentityHashMap<>();
     private final Map<Expr, Expr> memo = new IdentityHashMap<>();
     private final Rules rules = new Rules();
 
@@ -50,24 +53,25 @@ public final class Simplifier {
      *     the factors that do not change form one product, computed once
      */
     public Simplifier(Interner interner, Set<Expr> available, Set<String> varying) {
+        this(interner, available, varying, Set.of());
+    }
+
+    private Simplifier(Interner interner, Set<Expr> available, Set<String> varying, Set<String> rotateTowards) {
         this.interner = interner;
         this.available = available;
         this.varying = varying;
+        this.rotateTowards = rotateTowards;
     }
 
-    /** Variables a trace of a product is rotated towards (see {@link #rotatingTracesTowards}). */
-    private Set<String> rotateTowards = Set.of();
-    private final Map<Expr, Boolean> dependsOnRotated = new IdentityHashMap<>();
-
     /**
-     * Rotates the trace of a product in which one factor depends on {@code variables} so that the
-     * others form one product: {@code tr(AXB) → tr((BA)X) = ⟨(BA)ᵀ, X⟩}, whose gradient with respect
-     * to {@code X}, {@code (BA)ᵀ}, is then the value's own intermediate. For the value of a function
-     * being differentiated with respect to {@code variables}.
+     * A simplifier like this one that also rotates the trace of a product in which one factor depends
+     * on {@code variables} so that the others form one product: {@code tr(AXB) → tr((BA)X) = ⟨(BA)ᵀ, X⟩},
+     * whose gradient with respect to {@code X}, {@code (BA)ᵀ}, is then the value's own intermediate.
+     * For the value of a function being differentiated with respect to {@code variables}. (A new
+     * simplifier rather than a setter: this one's memo holds results simplified without the rule.)
      */
     public Simplifier rotatingTracesTowards(Set<String> variables) {
-        this.rotateTowards = variables;
-        return this;
+        return new Simplifier(interner, available, varying, variables);
     }
 
     private boolean varies(Expr e) {
