@@ -17,6 +17,7 @@ import io.matgrad.processor.opt.Output;
 import io.matgrad.processor.opt.Schedule;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ final class FunctionWriter {
         }
         List<FunctionReport.Method> reported = new ArrayList<>();
         Map<String, Operand.Ref> fields = new LinkedHashMap<>();
-        Set<String> factorizations = new java.util.LinkedHashSet<>();
+        Set<String> factorizations = new LinkedHashSet<>();
         List<MethodSpec> workspaceMethods = new ArrayList<>();
         List<MethodSpec> staticMethods = new ArrayList<>();
         for (Operation op : operations) {

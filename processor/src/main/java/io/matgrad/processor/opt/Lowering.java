@@ -1,11 +1,14 @@
 package io.matgrad.processor.opt;
 
 import io.matgrad.processor.ir.Dag;
+import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Fn;
+import io.matgrad.processor.ir.Notation;
 import io.matgrad.processor.ir.Reduction;
 import io.matgrad.processor.ir.Shape;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -186,7 +189,7 @@ public final class Lowering {
         emit(new Expr.Fill(0, unit.shape()), unit, new Kernel.Fill(new Operand.Literal(0)));
 
         List<Step> outer = new ArrayList<>(steps);
-        Set<Expr> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Expr> before = Collections.newSetFromMap(new IdentityHashMap<>());
         before.addAll(values.keySet());
         steps.clear();
         Operand.Ref result = ref(tangent);
@@ -455,7 +458,7 @@ public final class Lowering {
         Operand.Ref matrix = ref(a);
         Operand.Ref factors = new Operand.Ref(freshName(null, "factorization"), a.shape());
         factorizationNames.add(factors.name());
-        emit(a, factors, new Kernel.Factorize(matrix, io.matgrad.processor.ir.Notation.format(a, localNames)));
+        emit(a, factors, new Kernel.Factorize(matrix, Notation.format(a, localNames)));
         factorizations.put(a, factors);
         Expr inverse = inverses.get(a);
         if (withInverse && inverse != null && !values.containsKey(inverse)) {
@@ -530,7 +533,7 @@ public final class Lowering {
      * count may be 1 at run time.
      */
     private static boolean isMatrixVectorProduct(Expr.MatMul m) {
-        return !(m.right().shape().cols() instanceof io.matgrad.processor.ir.Dim.Fixed f && f.size() > 1);
+        return !(m.right().shape().cols() instanceof Dim.Fixed f && f.size() > 1);
     }
 
     /** A coefficient and a term: {@code Scale(s, t)} is {@code (s, t)}, {@code −t} is {@code (−1, t)}. */
