@@ -11,16 +11,15 @@ import java.util.Map;
  * on the variable cost nothing; constants have none; and the rules of a sum.
  */
 abstract class ForwardSweep implements ExprVisitor<Expr> {
+    /** Each node's derivative; a null value (zero) is recorded too, so that containsKey says "done". */
     private final Map<Expr, Expr> memo = new IdentityHashMap<>();
-    private final Map<Expr, Boolean> done = new IdentityHashMap<>();
 
     /** The derivative of {@code e}, or null for zero. */
     final Expr derivative(Expr e) {
-        if (done.containsKey(e)) {
+        if (memo.containsKey(e)) {
             return memo.get(e);
         }
         Expr d = e.accept(this);
-        done.put(e, true);
         memo.put(e, d);
         return d;
     }

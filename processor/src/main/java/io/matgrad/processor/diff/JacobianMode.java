@@ -3,7 +3,9 @@ package io.matgrad.processor.diff;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Exprs;
+import io.matgrad.processor.ir.Fn;
 import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.ir.Shape;
 import java.util.Optional;
 
 /**
@@ -42,8 +44,7 @@ public final class JacobianMode {
         }
         try {
             Expr j = new Sweep(x).jacobian(output);
-            return Optional.of(j != null ? j : new Expr.Fill(0, io.matgrad.processor.ir.Shape.matrix(
-                    output.shape().rows(), x.shape().rows())));
+            return Optional.of(j != null ? j : Exprs.filled(0, Shape.matrix(output.shape().rows(), x.shape().rows())));
         } catch (Unsupported e) {
             return Optional.empty();
         }
@@ -61,15 +62,10 @@ public final class JacobianMode {
             return derivative(e);
         }
 
-        /** Whether {@code e} has one row or one column (or is a double): its entries are its vec. */
-        private static boolean isVector(Expr e) {
-            return e.shape().isScalar() || e.shape().cols().equals(Dim.ONE) || e.shape().rows().equals(Dim.ONE);
-        }
-
         /** The Jacobian of an operand that must be a vector, or a failure if it is an active matrix. */
         private Expr vectorJacobian(Expr e) {
             Expr j = jacobian(e);
-            if (j != null && !isVector(e)) {
+            if (j != null && !e.shape().isVector()) {
                 throw new Unsupported();
             }
             return j;
@@ -151,7 +147,7 @@ public final class JacobianMode {
             Expr dv = vectorJacobian(node.matrix());
             Expr viaFactor = null;
             if (ds != null) {
-                if (!isVector(node.matrix())) {
+                if (!node.matrix().shape().isVector()) {
                     throw new Unsupported();
                 }
                 viaFactor = new Expr.MatMul(column(node.matrix()), ds);
@@ -172,7 +168,7 @@ public final class JacobianMode {
             Expr viaBase = scaleRows(Exprs.times(p, new Expr.Pow(node.base(), new Expr.Sub(p, Expr.Constant.ONE))), db);
             Expr viaExponent = null;
             if (dp != null) {
-                Expr weight = new Expr.Mul(node, new Expr.Apply(io.matgrad.processor.ir.Fn.LOG, node.base()));
+                Expr weight = new Expr.Mul(node, new Expr.Apply(Fn.LOG, node.base()));
                 viaExponent = weight.shape().isScalar() ? new Expr.Scale(weight, dp) : new Expr.MatMul(column(weight), dp);
             }
             return sum(viaBase, viaExponent);
@@ -187,7 +183,7 @@ public final class JacobianMode {
             if (dl == null && dr == null) {
                 return null;
             }
-            if (!isVector(node)) {
+            if (!node.shape().isVector()) {
                 throw new Unsupported();
             }
             if (r.shape().cols().equals(Dim.ONE)) {

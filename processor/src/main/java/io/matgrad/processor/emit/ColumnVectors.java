@@ -26,7 +26,7 @@ final class ColumnVectors {
     static Function pin(Function function, List<Expr.Variable> candidates) {
         Function pinned = function;
         for (Expr.Variable x : candidates) {
-            Expr.Variable current = byName(pinned, x.name());
+            Expr.Variable current = pinned.parameter(x.name());
             if (current.shape().isMatrix() && !current.shape().cols().equals(Dim.ONE)
                     && isFree(pinned, current.shape().cols())) {
                 String derivative = function.isScalar() ? "the Hessian" : "the Jacobian";
@@ -35,10 +35,6 @@ final class ColumnVectors {
             }
         }
         return pinned;
-    }
-
-    private static Expr.Variable byName(Function f, String name) {
-        return f.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     /**

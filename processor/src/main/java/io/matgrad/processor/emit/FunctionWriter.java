@@ -17,6 +17,7 @@ import io.matgrad.processor.opt.Output;
 import io.matgrad.processor.opt.Schedule;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +61,17 @@ final class FunctionWriter {
         }
         List<FunctionReport.Method> reported = new ArrayList<>();
         Map<String, Operand.Ref> fields = new LinkedHashMap<>();
-        Set<String> factorizations = new java.util.LinkedHashSet<>();
+        Set<String> factorizations = new LinkedHashSet<>();
         List<MethodSpec> workspaceMethods = new ArrayList<>();
         List<MethodSpec> staticMethods = new ArrayList<>();
         for (Operation op : operations) {
             Schedule schedule = Lowering.lower(op.computes(), derivation.localNames, reserved);
             schedule.temporaries().forEach(t -> fields.putIfAbsent(t.name(), t));
             factorizations.addAll(schedule.factorizations());
-            MethodSpec method = workspaceMethod(op, schedule);
-            workspaceMethods.add(method);
+            CodeBlock body = BodyWriter.write(schedule, derivation.localNames, function.name());
+            workspaceMethods.add(workspaceMethod(op, schedule, body));
             reported.add(new FunctionReport.Method(op.staticName() != null ? op.staticName() : op.workspaceName(),
-                    readable(BodyWriter.write(schedule, derivation.localNames, function.name()))));
+                    readable(body)));
             if (op.staticName() != null) {
                 staticMethods.add(staticMethod(op));
             }
@@ -86,16 +87,12 @@ final class FunctionWriter {
     /** The function and every derivative, in math notation, for the report. */
     private List<String> formulas() {
         List<String> lines = new ArrayList<>(derivation.definition().toString().lines().toList());
-        derivation.gradients.keySet().forEach(x -> lines.add(derivation.gradientLine(variable(x)).toString().strip()));
-        derivation.jacobians.forEach((x, j) -> lines.add(derivativeLine("∂f/∂" + x + "ᵀ", variable(x), j).toString().strip()));
-        derivation.hessians.forEach((x, h) -> lines.add(derivativeLine("∂²f/∂" + x + "²", variable(x), h).toString().strip()));
+        derivation.gradients.keySet().forEach(x -> lines.add(derivation.gradientLine(function.parameter(x)).toString().strip()));
+        derivation.jacobians.forEach((x, j) -> lines.add(derivativeLine("∂f/∂" + x + "ᵀ", function.parameter(x), j).toString().strip()));
+        derivation.hessians.forEach((x, h) -> lines.add(derivativeLine("∂²f/∂" + x + "²", function.parameter(x), h).toString().strip()));
         derivation.hessianVectorProducts.forEach((x, hv) ->
                 lines.add("∂²f/∂" + x + "² " + derivation.directionName + " = " + derivation.format(hv)));
         return lines;
-    }
-
-    private Expr.Variable variable(String name) {
-        return function.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** Generated statements as a reader wants them: classes by simple name. */
@@ -160,7 +157,7 @@ final class FunctionWriter {
 
     /** A Jacobian or Hessian: a double for a double {@code x}, else a matrix the static method allocates. */
     private Operation sweepable(String kind, Expr.Variable x, Derivation.Derivative d, CodeBlock javadoc) {
-        String capitalized = Names.capitalize(x.name());
+        String workspaceName = kind + Names.capitalize(x.name());
         String output = Names.avoiding(kind, reserved);
         Shape shape = d.sweep() != null ? d.sweep().shape() : d.value().shape();
         Output computed = new Output(output, d.value(), shape.isMatrix(), d.sweep());
@@ -168,8 +165,8 @@ final class FunctionWriter {
         if (d.sweep() != null) {
             reserved.add(d.sweep().direction().name());
         }
-        return new Operation(function.name() + Names.capitalize(kind) + capitalized, kind + capitalized,
-                function.parameters(), outputs, outputs.size(), List.of(computed), computed, javadoc);
+        return new Operation(staticName(workspaceName), workspaceName, function.parameters(), outputs, outputs.size(),
+                List.of(computed), computed, javadoc);
     }
 
     private Operation hessianVectorProduct(Expr.Variable x) {
@@ -190,8 +187,14 @@ final class FunctionWriter {
         List<Expr.Variable> inputs = new ArrayList<>(function.parameters());
         inputs.add(v);
         reserved.add(v.name());
-        return new Operation(function.name() + "HessVec" + Names.capitalize(x.name()), "hessVec" + Names.capitalize(x.name()),
-                inputs, List.of(new Expr.Variable(output, x.shape())), 1, List.of(computed), computed, javadoc);
+        String workspaceName = "hessVec" + Names.capitalize(x.name());
+        return new Operation(staticName(workspaceName), workspaceName, inputs,
+                List.of(new Expr.Variable(output, x.shape())), 1, List.of(computed), computed, javadoc);
+    }
+
+    /** The contract's name of the static twin of a workspace method: {@code gradX} of {@code f} is {@code fGradX}. */
+    private String staticName(String workspaceName) {
+        return function.name() + Names.capitalize(workspaceName);
     }
 
     private static String vecNote(Expr.Variable x) {
@@ -211,19 +214,16 @@ final class FunctionWriter {
 
     /** The function itself, allocation-free; its static twin is the annotated method. */
     private Operation value() {
-        Output value;
-        List<Expr.Variable> outputs = List.of();
-        if (function.isScalar()) {
-            value = new Output(Names.avoiding("value", reserved), derivation.value, false);
-        } else {
-            value = new Output(Names.avoiding("value", reserved), derivation.value, true);
-            outputs = List.of(new Expr.Variable(value.name(), derivation.value.shape()));
-        }
+        // a vector function's value is written into a matrix the caller passes
+        boolean matrix = !function.isScalar();
+        Output value = new Output(Names.avoiding("value", reserved), derivation.value, matrix);
+        List<Expr.Variable> outputs = matrix ? List.of(new Expr.Variable(value.name(), derivation.value.shape())) : List.of();
         return new Operation(null, "value", function.parameters(), outputs, 0, List.of(value), value, CodeBlock.of(""));
     }
 
     private Operation gradient(Expr.Variable x) {
-        String output = Names.avoiding("grad" + Names.capitalize(x.name()), reserved);
+        String workspaceName = "grad" + Names.capitalize(x.name());
+        String output = Names.avoiding(workspaceName, reserved);
         boolean matrix = x.shape().isMatrix();
         Output gradient = new Output(output, derivation.gradients.get(x.name()), matrix);
         CodeBlock javadoc = CodeBlock.builder()
@@ -236,8 +236,8 @@ final class FunctionWriter {
                 .add(throwsClause())
                 .build();
         List<Expr.Variable> outputs = matrix ? List.of(new Expr.Variable(output, x.shape())) : List.of();
-        return new Operation(function.name() + "Grad" + Names.capitalize(x.name()), "grad" + Names.capitalize(x.name()),
-                function.parameters(), outputs, outputs.size(), List.of(gradient), gradient, javadoc);
+        return new Operation(staticName(workspaceName), workspaceName, function.parameters(), outputs, outputs.size(),
+                List.of(gradient), gradient, javadoc);
     }
 
     private Operation valueAndGradient() {
@@ -267,7 +267,7 @@ final class FunctionWriter {
                 .add("@return f\n")
                 .add(throwsClause())
                 .build();
-        return new Operation(function.name() + "ValueAndGrad", "valueAndGrad", function.parameters(), outputs, 0,
+        return new Operation(staticName("valueAndGrad"), "valueAndGrad", function.parameters(), outputs, 0,
                 computes, value, javadoc);
     }
 
@@ -338,7 +338,8 @@ final class FunctionWriter {
         return type.build();
     }
 
-    private MethodSpec workspaceMethod(Operation op, Schedule schedule) {
+    /** The workspace's method for {@code op}, with {@code body}, the statements of {@code schedule}. */
+    private MethodSpec workspaceMethod(Operation op, Schedule schedule, CodeBlock body) {
         Output returned = op.returned();
         MethodSpec.Builder method = MethodSpec.methodBuilder(op.workspaceName())
                 .addModifiers(Modifier.PUBLIC)
@@ -350,7 +351,7 @@ final class FunctionWriter {
         parameters(method, op.inputs());
         parameters(method, op.outputs());
         method.addCode(checks(op));
-        method.addCode(BodyWriter.write(schedule, derivation.localNames, function.name()));
+        method.addCode(body);
         method.addStatement("return $L", OperandWriter.write(schedule.outputs().get(returned.name())));
         return method.build();
     }

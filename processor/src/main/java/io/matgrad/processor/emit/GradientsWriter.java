@@ -4,7 +4,6 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-
 import com.palantir.javapoet.TypeSpec;
 import io.matgrad.processor.ir.Function;
 import java.util.List;
@@ -44,10 +43,9 @@ public final class GradientsWriter {
                         + "workspace class whose methods compute the same into caller-owned outputs without\n"
                         + "allocating, for repeated calls.\n", original)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        // JavaPoet writes all methods before all nested types, whatever the order they are added in
         for (GeneratedFunction f : functions) {
             type.addMethods(f.staticMethods());
-        }
-        for (GeneratedFunction f : functions) {
             type.addType(f.workspace());
             // a parameter named CommonOps_DDRM would shadow the class: such classes are written qualified
             type.alwaysQualify(f.names().toArray(String[]::new));

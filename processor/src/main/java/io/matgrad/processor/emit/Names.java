@@ -4,11 +4,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The contract's naming of generated methods and their variables. */
-final class Names {
+public final class Names {
     private Names() {}
 
-    /** {@code x} with its first letter upper-cased, as in {@code nameGradX}. */
-    static String capitalize(String name) {
+    /**
+     * {@code x} with its first letter upper-cased, as in {@code nameGradX}; public for the check
+     * that no two wrt parameters give one method name.
+     */
+    public static String capitalize(String name) {
         return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 

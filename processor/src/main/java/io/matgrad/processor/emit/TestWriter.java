@@ -27,7 +27,6 @@ public final class TestWriter {
     private static final ClassName ASSERTIONS = ClassName.get("org.junit.jupiter.api", "Assertions");
     private static final ClassName RANDOM = ClassName.get("java.util", "Random");
     private static final ClassName CHECK = ClassName.get("io.matgrad.runtime", "GradientCheck");
-    private static final ClassName COMMON_OPS = Types.COMMON_OPS;
     private static final String TOLERANCE = "1e-5";
     /** Sizes for the free dimensions: small, distinct, so that a transposed use fails loudly. */
     private static final int[] SIZES = {4, 3, 5, 2, 6, 7};
@@ -69,7 +68,7 @@ public final class TestWriter {
                     "the sample lies outside the function's domain");
         } else {
             method.addStatement("$T.assumeTrue($T.elementMaxAbs($T.$N($L)) < Double.POSITIVE_INFINITY, $S)", ASSUMPTIONS,
-                    COMMON_OPS, original, f.name(), args, "the sample lies outside the function's domain");
+                    Types.COMMON_OPS, original, f.name(), args, "the sample lies outside the function's domain");
         }
         for (Expr.Variable x : f.wrt()) {
             method.addCode(checks(f, x, original, gradients));
@@ -104,7 +103,7 @@ public final class TestWriter {
         } else if (x.shape().isMatrix()) {
             CodeBlock jacobian = CodeBlock.of("$T.$N($L)", gradients, f.name() + "Jacobian" + capitalized, args);
             if (f.denominatorLayout()) {
-                jacobian = CodeBlock.of("$T.transpose($L, null)", COMMON_OPS, jacobian);
+                jacobian = CodeBlock.of("$T.transpose($L, null)", Types.COMMON_OPS, jacobian);
             }
             code.addStatement("$T.checkJacobian($N -> $T.$N($L), $L, $N).requireBelow($L)", CHECK, probe, original,
                     f.name(), withProbe, jacobian, x.name(), TOLERANCE);

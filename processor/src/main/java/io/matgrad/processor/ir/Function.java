@@ -43,6 +43,11 @@ public record Function(
         wrt = List.copyOf(wrt);
     }
 
+    /** The parameter named {@code name}, which must be one. */
+    public Expr.Variable parameter(String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
     /** A {@code double}-valued function, as opposed to a vector-valued one. */
     public boolean isScalar() {
         return result.shape().isScalar();

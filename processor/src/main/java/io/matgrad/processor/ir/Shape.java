@@ -36,6 +36,14 @@ public record Shape(boolean isScalar, Dim rows, Dim cols) {
         return isMatrix() && cols.equals(Dim.ONE);
     }
 
+    /**
+     * One row or one column, statically; a double too (it is 1 x 1): its entries, in storage order,
+     * are its vec.
+     */
+    public boolean isVector() {
+        return rows.equals(Dim.ONE) || cols.equals(Dim.ONE);
+    }
+
     public boolean isSquare() {
         return isMatrix() && rows.equals(cols);
     }

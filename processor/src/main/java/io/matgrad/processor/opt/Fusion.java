@@ -57,9 +57,7 @@ final class Fusion {
             Step step = steps.get(k);
             if (step.kernel() instanceof Kernel.BasisLoop loop) {
                 List<Step> body = new Fusion(loop.body(), Set.of(loop.tangent().name()), freshName, index).run();
-                steps.set(k, new Step(step.target(),
-                        new Kernel.BasisLoop(loop.direction(), loop.index(), body, loop.tangent(), loop.rows()),
-                        step.computes()));
+                steps.set(k, new Step(step.target(), loop.withBody(body), step.computes()));
             }
         }
         boolean fused = true;

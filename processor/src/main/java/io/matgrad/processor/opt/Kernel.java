@@ -2,6 +2,7 @@ package io.matgrad.processor.opt;
 
 import io.matgrad.processor.ir.Fn;
 import io.matgrad.processor.ir.Reduction;
+import java.util.List;
 
 /**
  * One call of an EJML (or matgrad runtime) routine, after fusion: what {@code emit} writes as one
@@ -91,8 +92,13 @@ public sealed interface Kernel {
      * {@code rows}, row) {@code j} of the target. What does not depend on the direction is computed
      * before the loop.
      */
-    record BasisLoop(Operand.Ref direction, String index, java.util.List<Step> body, Operand.Ref tangent, boolean rows)
-            implements Kernel {}
+    record BasisLoop(Operand.Ref direction, String index, List<Step> body, Operand.Ref tangent, boolean rows)
+            implements Kernel {
+        /** The same loop over {@code body}, for passes that rewrite a loop's body. */
+        BasisLoop withBody(List<Step> body) {
+            return new BasisLoop(direction, index, body, tangent, rows);
+        }
+    }
 
     /**
      * A chain of elementwise operations fused into one loop: for every entry {@code index} of the

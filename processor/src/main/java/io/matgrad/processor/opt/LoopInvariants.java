@@ -25,9 +25,7 @@ final class LoopInvariants {
             if (step.kernel() instanceof Kernel.BasisLoop loop) {
                 List<Step> body = new ArrayList<>(loop.body());
                 result.addAll(invariants(loop, body));
-                result.add(new Step(step.target(),
-                        new Kernel.BasisLoop(loop.direction(), loop.index(), body, loop.tangent(), loop.rows()),
-                        step.computes()));
+                result.add(new Step(step.target(), loop.withBody(body), step.computes()));
             } else {
                 result.add(step);
             }

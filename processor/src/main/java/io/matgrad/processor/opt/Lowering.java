@@ -1,11 +1,14 @@
 package io.matgrad.processor.opt;
 
 import io.matgrad.processor.ir.Dag;
+import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Fn;
+import io.matgrad.processor.ir.Notation;
 import io.matgrad.processor.ir.Reduction;
 import io.matgrad.processor.ir.Shape;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -73,7 +76,8 @@ public final class Lowering {
 
     private Schedule run(List<Output> outputs) {
         List<Expr> roots = outputs.stream().map(Output::value).toList();
-        for (Expr node : Dag.postOrder(roots)) {
+        List<Expr> nodes = Dag.postOrder(roots);
+        for (Expr node : nodes) {
             for (Expr operand : node.children()) {
                 uses.merge(operand, 1, Integer::sum);
             }
@@ -81,8 +85,7 @@ public final class Lowering {
         for (Expr root : roots) {
             uses.merge(root, 1, Integer::sum);
         }
-        countAbsorbedReads(roots);
-        List<Expr> nodes = Dag.postOrder(roots);
+        countAbsorbedReads(nodes);
         for (Expr node : nodes) {
             if (node instanceof Expr.Inverse inverse) {
                 inverses.putIfAbsent(inverse.operand(), inverse);
@@ -90,8 +93,9 @@ public final class Lowering {
         }
         // a solve with a matrix whose inverse exists reads that inverse: nothing may overwrite it before
         for (Expr node : nodes) {
-            if (node instanceof Expr.Solve solve && inverses.containsKey(strip(solve.matrix()).node())) {
-                uses.merge(inverses.get(strip(solve.matrix()).node()), 1, Integer::sum);
+            Expr inverse = node instanceof Expr.Solve solve ? inverses.get(strip(solve.matrix()).node()) : null;
+            if (inverse != null) {
+                uses.merge(inverse, 1, Integer::sum);
             }
         }
         // an output whose value other outputs read too is computed straight into the output, not copied there
@@ -134,8 +138,8 @@ public final class Lowering {
      * then reads the wrapped node directly: each reader of the wrapper may read the wrapped node. Its
      * count of readers says so, so that nothing overwrites it in place while a reader remains.
      */
-    private void countAbsorbedReads(List<Expr> roots) {
-        List<Expr> order = Dag.postOrder(roots);
+    private void countAbsorbedReads(List<Expr> order) {
+        // in reverse post-order, readers first: a wrapper's count is complete before it is passed on
         for (int i = order.size() - 1; i >= 0; i--) {
             Expr node = order.get(i);
             Expr wrapped = wrapped(node);
@@ -185,7 +189,7 @@ public final class Lowering {
         emit(new Expr.Fill(0, unit.shape()), unit, new Kernel.Fill(new Operand.Literal(0)));
 
         List<Step> outer = new ArrayList<>(steps);
-        Set<Expr> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Expr> before = Collections.newSetFromMap(new IdentityHashMap<>());
         before.addAll(values.keySet());
         steps.clear();
         Operand.Ref result = ref(tangent);
@@ -454,18 +458,13 @@ public final class Lowering {
         Operand.Ref matrix = ref(a);
         Operand.Ref factors = new Operand.Ref(freshName(null, "factorization"), a.shape());
         factorizationNames.add(factors.name());
-        emit(a, factors, new Kernel.Factorize(matrix, io.matgrad.processor.ir.Notation.format(a, localNames)));
+        emit(a, factors, new Kernel.Factorize(matrix, Notation.format(a, localNames)));
         factorizations.put(a, factors);
         Expr inverse = inverses.get(a);
         if (withInverse && inverse != null && !values.containsKey(inverse)) {
             value(inverse);
         }
         return factors;
-    }
-
-    /** Whether {@code e} has, statically, one row or one column. */
-    private static boolean isVectorShaped(Expr e) {
-        return e.shape().rows().equals(io.matgrad.processor.ir.Dim.ONE) || e.shape().cols().equals(io.matgrad.processor.ir.Dim.ONE);
     }
 
     /** An operand with its transpose, if any, taken off: a product kernel applies it. */
@@ -483,7 +482,7 @@ public final class Lowering {
     private Operand.Ref product(Expr computes, Expr.MatMul m, Operand alpha, Operand.Ref into, boolean accumulate) {
         Stripped a = strip(m.left());
         Stripped b = strip(m.right());
-        if (b.transposed() && !isVectorShaped(b.node())) {
+        if (b.transposed() && !b.node().shape().isVector()) {
             // EJML's multTransB (and multTransAB, which also allocates) run about twice as slow as
             // mult on large matrices: one explicit transpose, O(n²), costs less than the difference
             b = new Stripped(m.right(), false);
@@ -534,7 +533,7 @@ public final class Lowering {
      * count may be 1 at run time.
      */
     private static boolean isMatrixVectorProduct(Expr.MatMul m) {
-        return !(m.right().shape().cols() instanceof io.matgrad.processor.ir.Dim.Fixed f && f.size() > 1);
+        return !(m.right().shape().cols() instanceof Dim.Fixed f && f.size() > 1);
     }
 
     /** A coefficient and a term: {@code Scale(s, t)} is {@code (s, t)}, {@code −t} is {@code (−1, t)}. */
@@ -680,14 +679,7 @@ public final class Lowering {
 
     /** {@code name} if the method has no variable of that name yet, else {@code name2}, {@code name3}, ... */
     private String freshName(String name) {
-        if (names.add(name)) {
-            return name;
-        }
-        int i = 2;
-        while (!names.add(name + i)) {
-            i++;
-        }
-        return name + i;
+        return names.add(name) ? name : numbered(name, 2);
     }
 
     /** The user's name for {@code e} if it has one, else {@code hint}, numbered when taken. */
@@ -695,11 +687,12 @@ public final class Lowering {
         String userName = localNames.get(e);
         String base = userName != null ? userName : hint;
         // generic letters are always numbered (t1, t2); names only on a collision (r, r2; dot, dot2)
-        boolean numbered = userName == null && base.length() == 1;
-        if (!numbered && names.add(base)) {
-            return base;
-        }
-        int i = numbered ? 1 : 2;
+        return userName == null && base.length() == 1 ? numbered(base, 1) : freshName(base);
+    }
+
+    /** {@code base} with the first number from {@code first} on that no variable of the method has yet. */
+    private String numbered(String base, int first) {
+        int i = first;
         while (!names.add(base + i)) {
             i++;
         }

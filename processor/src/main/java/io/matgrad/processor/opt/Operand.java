@@ -2,6 +2,7 @@ package io.matgrad.processor.opt;
 
 import io.matgrad.processor.ir.Fn;
 import io.matgrad.processor.ir.Shape;
+import java.util.List;
 
 /**
  * What a kernel reads: a variable of the generated code (a parameter or a value computed earlier),
@@ -81,17 +82,17 @@ public sealed interface Operand {
     }
 
     /** The operands this one is computed from: none for a variable, an entry or a literal. */
-    default java.util.List<Operand> children() {
+    default List<Operand> children() {
         if (this instanceof Arithmetic a) {
-            return java.util.List.of(a.left(), a.right());
+            return List.of(a.left(), a.right());
         } else if (this instanceof Negate n) {
-            return java.util.List.of(n.operand());
+            return List.of(n.operand());
         } else if (this instanceof Call c) {
-            return java.util.List.of(c.argument());
+            return List.of(c.argument());
         } else if (this instanceof Power p) {
-            return java.util.List.of(p.base(), p.exponent());
+            return List.of(p.base(), p.exponent());
         }
-        return java.util.List.of();
+        return List.of();
     }
 
     /** Whether this is the literal {@code value}. */

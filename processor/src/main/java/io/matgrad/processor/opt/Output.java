@@ -1,6 +1,7 @@
 package io.matgrad.processor.opt;
 
 import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Shape;
 
 /**
  * A value a generated method computes.
@@ -25,5 +26,5 @@ public record Output(String name, Expr value, boolean given, Sweep sweep) {
      *
      * @param shape the assembled matrix's shape
      */
-    public record Sweep(Expr.Variable direction, boolean rows, io.matgrad.processor.ir.Shape shape) {}
+    public record Sweep(Expr.Variable direction, boolean rows, Shape shape) {}
 }

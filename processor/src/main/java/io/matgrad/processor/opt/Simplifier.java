@@ -1,6 +1,7 @@
 package io.matgrad.processor.opt;
 
 import io.matgrad.processor.ir.Dag;
+import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.ExprVisitor;
 import io.matgrad.processor.ir.Exprs;
@@ -8,10 +9,13 @@ import io.matgrad.processor.ir.Fn;
 import io.matgrad.processor.ir.Interner;
 import io.matgrad.processor.ir.Reduction;
 import io.matgrad.processor.ir.Shape;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * Algebraic simplification to a normal form: constants folded; zeros, ones and identities removed;
@@ -33,6 +37,9 @@ public final class Simplifier {
     private final Set<Expr> available;
     private final Set<String> varying;
     private final Map<Expr, Boolean> dependsOnVarying = new IdentityHashMap<>();
+    /** Variables a trace of a product is rotated towards (see {@link #rotatingTracesTowards}). */
+    private final Set<String> rotateTowards;
+    private final Map<Expr, Boolean> dependsOnRotated = new IdentityHashMap<>();
     private final Map<Expr, Expr> memo = new IdentityHashMap<>();
     private final Rules rules = new Rules();
 
@@ -50,24 +57,25 @@ public final class Simplifier {
      *     the factors that do not change form one product, computed once
      */
     public Simplifier(Interner interner, Set<Expr> available, Set<String> varying) {
+        this(interner, available, varying, Set.of());
+    }
+
+    private Simplifier(Interner interner, Set<Expr> available, Set<String> varying, Set<String> rotateTowards) {
         this.interner = interner;
         this.available = available;
         this.varying = varying;
+        this.rotateTowards = rotateTowards;
     }
 
-    /** Variables a trace of a product is rotated towards (see {@link #rotatingTracesTowards}). */
-    private Set<String> rotateTowards = Set.of();
-    private final Map<Expr, Boolean> dependsOnRotated = new IdentityHashMap<>();
-
     /**
-     * Rotates the trace of a product in which one factor depends on {@code variables} so that the
-     * others form one product: {@code tr(AXB) → tr((BA)X) = ⟨(BA)ᵀ, X⟩}, whose gradient with respect
-     * to {@code X}, {@code (BA)ᵀ}, is then the value's own intermediate. For the value of a function
-     * being differentiated with respect to {@code variables}.
+     * A simplifier like this one that also rotates the trace of a product in which one factor depends
+     * on {@code variables} so that the others form one product: {@code tr(AXB) → tr((BA)X) = ⟨(BA)ᵀ, X⟩},
+     * whose gradient with respect to {@code X}, {@code (BA)ᵀ}, is then the value's own intermediate.
+     * For the value of a function being differentiated with respect to {@code variables}. (A new
+     * simplifier rather than a setter: this one's memo holds results simplified without the rule.)
      */
     public Simplifier rotatingTracesTowards(Set<String> variables) {
-        this.rotateTowards = variables;
-        return this;
+        return new Simplifier(interner, available, varying, variables);
     }
 
     private boolean varies(Expr e) {
@@ -143,7 +151,7 @@ public final class Simplifier {
             return e instanceof Expr.Fill f ? f.value() : null;
         }
 
-        private Expr fold(Expr node, Expr left, Expr right, java.util.function.DoubleBinaryOperator op) {
+        private Expr fold(Expr node, Expr left, Expr right, DoubleBinaryOperator op) {
             Double l = constantValue(left);
             Double r = constantValue(right);
             return l != null && r != null ? Exprs.filled(op.applyAsDouble(l, r), node.shape()) : null;
@@ -468,7 +476,7 @@ public final class Simplifier {
         }
 
         private boolean isRowVector(Expr e) {
-            return e.shape().isMatrix() && e.shape().rows().equals(io.matgrad.processor.ir.Dim.ONE);
+            return e.shape().isMatrix() && e.shape().rows().equals(Dim.ONE);
         }
 
         @Override
@@ -503,7 +511,7 @@ public final class Simplifier {
          * result, which a product reading it absorbs, instead of one of each operand, which the
          * elementwise kernel cannot absorb. Null if the operands are not both transposed.
          */
-        private Expr transposedOperands(Expr node, java.util.function.BinaryOperator<Expr> op) {
+        private Expr transposedOperands(Expr node, BinaryOperator<Expr> op) {
             List<Expr> operands = node.children();
             if (operands.get(0) instanceof Expr.Transpose a && operands.get(1) instanceof Expr.Transpose b) {
                 return transpose(normalize(op.apply(a.operand(), b.operand())));
@@ -542,7 +550,7 @@ public final class Simplifier {
 
         /** {@code tr(F₁⋯Fₖ)} as {@code ⟨Gᵀ, Fᵢ⟩} when only {@code Fᵢ} depends on the variables; else null. */
         private Expr rotatedTrace(Expr.MatMul product) {
-            List<Expr> factors = new java.util.ArrayList<>();
+            List<Expr> factors = new ArrayList<>();
             flatten(product, factors);
             int varying = -1;
             for (int i = 0; i < factors.size(); i++) {

@@ -10,17 +10,17 @@ import io.matgrad.processor.diag.ErrorReporter;
 import io.matgrad.processor.diag.InternalErrors;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.ir.Binding;
+import io.matgrad.processor.ir.Dag;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.ir.Shape;
 import io.matgrad.processor.ir.ShapeCheck;
-import io.matgrad.processor.ir.Dag;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -109,11 +109,11 @@ public final class MethodParser {
      * one named), and a silent zero is the hardest wrong answer to notice.
      */
     private void warnAboutConstantWrt(ExecutableElement method, Function function) {
+        Optional<AnnotationMirror> annotation = KnownTypes.differentiable(method);
         for (Expr.Variable x : function.wrt()) {
             if (Dag.dependsOn(function.result(), Set.of(x.name()), new IdentityHashMap<>())) {
                 continue;
             }
-            Optional<AnnotationMirror> annotation = KnownTypes.differentiable(method);
             Optional<AnnotationValue> value = annotation.flatMap(a -> SignatureValidator.wrtValue(a, x.name()));
             if (value.isPresent()) {
                 reporter.warning(Message.CONSTANT_IN_WRT, method, annotation.get(), value.get(), method.getSimpleName(),

@@ -3,6 +3,7 @@ package io.matgrad.processor.parse;
 import io.matgrad.processor.diag.ErrorReporter;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.diag.Suggestions;
+import io.matgrad.processor.emit.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,10 +78,6 @@ final class SignatureValidator {
         return new Signature(parameters, returnKind, wrt, hessian, denominator);
     }
 
-    private static String capitalize(String name) {
-        return name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1);
-    }
-
     /** The kind of a parameter or result of type {@code t}: only matrices and doubles. */
     private Optional<Kind> languageKind(TypeMirror t) {
         return known.kindOf(t).filter(k -> k == Kind.MATRIX || k == Kind.DOUBLE);
@@ -108,8 +105,8 @@ final class SignatureValidator {
                 reporter.error(Message.DUPLICATE_WRT, method, annotation, v, name);
             } else {
                 // generated names capitalize the first letter: P and p would both give fGradP
-                String capitalized = capitalize(name);
-                wrt.stream().filter(w -> !w.equals(name) && capitalize(w).equals(capitalized)).findFirst()
+                String capitalized = Names.capitalize(name);
+                wrt.stream().filter(w -> !w.equals(name) && Names.capitalize(w).equals(capitalized)).findFirst()
                         .ifPresent(other -> reporter.error(Message.AMBIGUOUS_WRT, method, annotation, v, other, name,
                                 method.getSimpleName(), capitalized));
             }
