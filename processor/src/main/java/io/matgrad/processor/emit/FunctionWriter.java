@@ -157,7 +157,7 @@ final class FunctionWriter {
 
     /** A Jacobian or Hessian: a double for a double {@code x}, else a matrix the static method allocates. */
     private Operation sweepable(String kind, Expr.Variable x, Derivation.Derivative d, CodeBlock javadoc) {
-        String workspaceName = kind + Names.capitalize(x.name());
+        String workspaceName = Names.derivative(kind, x.name());
         String output = Names.avoiding(kind, reserved);
         Shape shape = d.sweep() != null ? d.sweep().shape() : d.value().shape();
         Output computed = new Output(output, d.value(), shape.isMatrix(), d.sweep());
@@ -187,14 +187,13 @@ final class FunctionWriter {
         List<Expr.Variable> inputs = new ArrayList<>(function.parameters());
         inputs.add(v);
         reserved.add(v.name());
-        String workspaceName = "hessVec" + Names.capitalize(x.name());
+        String workspaceName = Names.derivative("hessVec", x.name());
         return new Operation(staticName(workspaceName), workspaceName, inputs,
                 List.of(new Expr.Variable(output, x.shape())), 1, List.of(computed), computed, javadoc);
     }
 
-    /** The contract's name of the static twin of a workspace method: {@code gradX} of {@code f} is {@code fGradX}. */
     private String staticName(String workspaceName) {
-        return function.name() + Names.capitalize(workspaceName);
+        return Names.staticMethod(function.name(), workspaceName);
     }
 
     private static String vecNote(Expr.Variable x) {
@@ -222,7 +221,7 @@ final class FunctionWriter {
     }
 
     private Operation gradient(Expr.Variable x) {
-        String workspaceName = "grad" + Names.capitalize(x.name());
+        String workspaceName = Names.derivative("grad", x.name());
         String output = Names.avoiding(workspaceName, reserved);
         boolean matrix = x.shape().isMatrix();
         Output gradient = new Output(output, derivation.gradients.get(x.name()), matrix);
@@ -252,7 +251,7 @@ final class FunctionWriter {
             if (x.shape().isScalar()) {
                 continue;
             }
-            String name = Names.avoiding("grad" + Names.capitalize(x.name()), taken);
+            String name = Names.avoiding(Names.derivative("grad", x.name()), taken);
             taken.add(name);
             computes.add(new Output(name, derivation.gradients.get(x.name()), true));
             outputs.add(new Expr.Variable(name, x.shape()));

@@ -15,6 +15,16 @@ public final class Names {
         return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
+    /** A workspace method's name: {@code gradX} for kind {@code grad} and parameter {@code x}. */
+    static String derivative(String kind, String x) {
+        return kind + capitalize(x);
+    }
+
+    /** The contract's name of the static twin of a workspace method: {@code gradX} of {@code f} is {@code fGradX}. */
+    static String staticMethod(String function, String workspaceMethod) {
+        return function + capitalize(workspaceMethod);
+    }
+
     /** {@code base}, or {@code base_}, {@code base__}, ... if a parameter already has that name. */
     static String avoiding(String base, Set<String> taken) {
         String name = base;

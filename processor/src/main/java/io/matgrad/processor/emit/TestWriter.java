@@ -77,8 +77,12 @@ public final class TestWriter {
     }
 
     /** The checks of every derivative with respect to {@code x}. */
+    /** The static method of {@code f} computing derivative {@code kind} with respect to {@code x}: {@code fGradX}. */
+    private static String method(Function f, String kind, Expr.Variable x) {
+        return Names.staticMethod(f.name(), Names.derivative(kind, x.name()));
+    }
+
     private static CodeBlock checks(Function f, Expr.Variable x, ClassName original, ClassName gradients) {
-        String capitalized = Names.capitalize(x.name());
         CodeBlock.Builder code = CodeBlock.builder();
         String probe = Names.avoiding("probe", f.parameters().stream().map(Expr.Variable::name).collect(Collectors.toSet()));
         CodeBlock withProbe = arguments(f, x, probe);
@@ -87,21 +91,21 @@ public final class TestWriter {
             if (x.shape().isScalar()) {
                 code.addStatement("$T.assertTrue($T.relativeError($T.numericalDerivative($N -> $T.$N($L), $N), $T.$N($L)) < $L, $S)",
                         ASSERTIONS, CHECK, CHECK, probe, original, f.name(), withProbe, x.name(), gradients,
-                        f.name() + "Grad" + capitalized, args, TOLERANCE, "∂f/∂" + x.name());
+                        method(f, "grad", x), args, TOLERANCE, "∂f/∂" + x.name());
             } else {
                 code.addStatement("$T.check($N -> $T.$N($L), $T.$N($L), $N).requireBelow($L)", CHECK, probe, original,
-                        f.name(), withProbe, gradients, f.name() + "Grad" + capitalized, args, x.name(), TOLERANCE);
+                        f.name(), withProbe, gradients, method(f, "grad", x), args, x.name(), TOLERANCE);
             }
             if (f.hessian() && x.shape().isMatrix()) {
                 code.addStatement("$T.checkJacobian($N -> $T.$N($L), $T.$N($L), $N).requireBelow($L)", CHECK, probe,
-                        gradients, f.name() + "Grad" + capitalized, withProbe, gradients, f.name() + "Hessian" + capitalized,
+                        gradients, method(f, "grad", x), withProbe, gradients, method(f, "hessian", x),
                         args, x.name(), TOLERANCE);
                 code.addStatement("$T.checkHessianVectorProduct($N -> $T.$N($L), $T.$N($L, $N), $N, $N).requireBelow($L)",
-                        CHECK, probe, gradients, f.name() + "Grad" + capitalized, withProbe, gradients,
-                        f.name() + "HessVec" + capitalized, args, x.name(), x.name(), x.name(), TOLERANCE);
+                        CHECK, probe, gradients, method(f, "grad", x), withProbe, gradients,
+                        method(f, "hessVec", x), args, x.name(), x.name(), x.name(), TOLERANCE);
             }
         } else if (x.shape().isMatrix()) {
-            CodeBlock jacobian = CodeBlock.of("$T.$N($L)", gradients, f.name() + "Jacobian" + capitalized, args);
+            CodeBlock jacobian = CodeBlock.of("$T.$N($L)", gradients, method(f, "jacobian", x), args);
             if (f.denominatorLayout()) {
                 jacobian = CodeBlock.of("$T.transpose($L, null)", Types.COMMON_OPS, jacobian);
             }
