@@ -30,10 +30,10 @@ final class Fusion {
     private final List<Step> steps;
     private final Set<String> liveOut;
     private final UnaryOperator<String> freshName;
-    /** The loop variable, shared with the passes over loop bodies; null until the first fusion names it. */
-    private final String[] index;
+    /** The loop variable, shared with the passes over loop bodies. */
+    private final LoopVariable index;
 
-    private Fusion(List<Step> steps, Set<String> liveOut, UnaryOperator<String> freshName, String[] index) {
+    private Fusion(List<Step> steps, Set<String> liveOut, UnaryOperator<String> freshName, LoopVariable index) {
         this.steps = new ArrayList<>(steps);
         this.liveOut = liveOut;
         this.freshName = freshName;
@@ -47,7 +47,7 @@ final class Fusion {
      * @param freshName a new variable name of the generated method, from a hint
      */
     static List<Step> fuse(List<Step> steps, Set<String> liveOut, UnaryOperator<String> freshName) {
-        return new Fusion(steps, liveOut, freshName, new String[1]).run();
+        return new Fusion(steps, liveOut, freshName, new LoopVariable(freshName)).run();
     }
 
     private List<Step> run() {
@@ -114,12 +114,25 @@ final class Fusion {
         return before.computes() == step.computes() && before.target().equals(step.target());
     }
 
-    /** The loop variable every fused loop of the method shares, named at the first fusion. */
     private String index() {
-        if (index[0] == null) {
-            index[0] = freshName.apply("i");
+        return index.name();
+    }
+
+    /** The variable every fused loop of a method counts with, named at the first fusion (never, if none). */
+    private static final class LoopVariable {
+        private final UnaryOperator<String> freshName;
+        private String name;
+
+        LoopVariable(UnaryOperator<String> freshName) {
+            this.freshName = freshName;
         }
-        return index[0];
+
+        String name() {
+            if (name == null) {
+                name = freshName.apply("i");
+            }
+            return name;
+        }
     }
 
     private Step fused(Step consumer, Operand value) {
