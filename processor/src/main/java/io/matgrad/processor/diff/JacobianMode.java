@@ -1,17 +1,22 @@
 package io.matgrad.processor.diff;
 
+import io.matgrad.processor.ir.Dag;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.ExprVisitor;
 import io.matgrad.processor.ir.Exprs;
-import io.matgrad.processor.ir.Fn;
-import io.matgrad.processor.ir.Reduction;
 import io.matgrad.processor.ir.Shape;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Symbolic Jacobians, {@code J = ∂f/∂xᵀ} (numerator layout: entry ij is {@code ∂f_i/∂x_j}), for a
  * vector or double {@code f} of a column vector {@code x}, as one matrix expression: the Jacobian
- * of every node is propagated forward, moving {@code dx} to the right of each differential
+ * of every node is propagated forward, each node's {@link Pushforward} applied to its operands'
+ * whole Jacobians rather than to one direction, moving {@code dx} to the right of each differential
  * ({@code d(Au) = A du}, {@code d φ(u) = diag(φ'(u)) du}, {@code d(aᵀb) = bᵀda + aᵀdb}).
  * Applied to a gradient, it gives the Hessian as an expression, e.g. {@code Aᵀ diag(σ(z)∘(𝟏 − σ(z))) A}
  * for logistic regression and {@code A + Aᵀ} for {@code xᵀAx}.
@@ -22,9 +27,12 @@ import java.util.Optional;
  * with {@link ForwardMode} instead.
  */
 public final class JacobianMode {
+    /** Names of the placeholders for the operands' changes: not Java identifiers, so never a user's. */
+    private static final String PLACEHOLDER = "#d";
+
     private JacobianMode() {}
 
-    /** Thrown inside the sweep when a node's Jacobian would be a tensor. */
+    /** Thrown when a node's Jacobian would be a tensor. */
     private static final class Unsupported extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -42,241 +50,214 @@ public final class JacobianMode {
         if (!x.shape().isColumnVector() || !(output.shape().isScalar() || output.shape().isColumnVector())) {
             return Optional.empty();
         }
+        // null stands for a zero Jacobian, so that subtrees that do not depend on x cost nothing
+        Map<Expr, Expr> jacobians = new IdentityHashMap<>();
         try {
-            Expr j = new Sweep(x).jacobian(output);
-            return Optional.of(j != null ? j : Exprs.filled(0, Shape.matrix(output.shape().rows(), x.shape().rows())));
+            for (Expr node : Dag.postOrder(List.of(output))) {
+                jacobians.put(node, jacobian(node, x, jacobians));
+            }
         } catch (Unsupported e) {
             return Optional.empty();
         }
+        Expr j = jacobians.get(output);
+        return Optional.of(j != null ? j : Exprs.filled(0, Shape.matrix(output.shape().rows(), x.shape().rows())));
     }
 
-    /** The forward sweep; {@code null} stands for a zero Jacobian. */
-    private static final class Sweep extends ForwardSweep {
-        private final Expr.Variable x;
-
-        Sweep(Expr.Variable x) {
-            this.x = x;
+    private static Expr jacobian(Expr node, Expr.Variable x, Map<Expr, Expr> jacobians) {
+        if (node instanceof Expr.Variable v) {
+            return v.name().equals(x.name()) ? new Expr.Identity(x.shape().rows()) : null;
         }
-
-        Expr jacobian(Expr e) {
-            return derivative(e);
-        }
-
-        /** The Jacobian of an operand that must be a vector, or a failure if it is an active matrix. */
-        private Expr vectorJacobian(Expr e) {
-            Expr j = jacobian(e);
-            if (j != null && !e.shape().isVector()) {
-                throw new Unsupported();
-            }
-            return j;
-        }
-
-        /** {@code diag(d) J}: each row of {@code J} scaled by an entry of {@code d} (a double scales all). */
-        private static Expr scaleRows(Expr d, Expr j) {
+        List<Expr> operands = node.children();
+        List<Expr> changes = new ArrayList<>(operands.size());
+        Map<String, Expr> byPlaceholder = new java.util.HashMap<>();
+        for (int i = 0; i < operands.size(); i++) {
+            Expr j = jacobians.get(operands.get(i));
             if (j == null) {
-                return null;
+                changes.add(null);
+            } else {
+                Expr.Variable change = new Expr.Variable(PLACEHOLDER + i, operands.get(i).shape());
+                changes.add(change);
+                byPlaceholder.put(change.name(), j);
             }
-            return d.shape().isScalar() ? new Expr.Scale(d, j) : new Expr.MatMul(new Expr.Diag(column(d)), j);
+        }
+        if (byPlaceholder.isEmpty()) {
+            return null;
+        }
+        if (!node.shape().isVector()) {
+            throw new Unsupported(); // a matrix that depends on x
+        }
+        return Pushforward.of(node, changes).accept(new Batch(byPlaceholder));
+    }
+
+    /**
+     * A pushforward evaluated on Jacobians: each linear operation applied to the Jacobian of its
+     * changing operand (a vector, or a double whose Jacobian is a row) rather than to one change.
+     */
+    private static final class Batch implements ExprVisitor<Expr> {
+        private final Map<String, Expr> jacobians;
+        private final Map<Expr, Boolean> linear = new IdentityHashMap<>();
+
+        Batch(Map<String, Expr> jacobians) {
+            this.jacobians = jacobians;
         }
 
-        /** The entries of a vector as a column. */
-        private static Expr column(Expr v) {
-            return v.shape().cols().equals(Dim.ONE) ? v : new Expr.Transpose(v);
+        private boolean isLinear(Expr e) {
+            return Dag.dependsOn(e, jacobians.keySet(), linear);
         }
 
-        /** The entries of a vector as a row: {@code vec(v)ᵀ}, or a double as it is. */
-        private static Expr row(Expr v) {
-            if (v.shape().isScalar()) {
-                return v;
-            }
-            return v.shape().cols().equals(Dim.ONE) ? new Expr.Transpose(v) : v;
+        private Expr of(Expr e) {
+            return e.accept(this);
         }
 
-        /** {@code vec(v)ᵀ J}, the Jacobian of {@code ⟨v, u⟩} when {@code J} is the Jacobian of {@code u}. */
-        private static Expr dotRow(Expr v, Expr j) {
-            if (j == null) {
-                return null;
+        private static Expr unsupported() {
+            throw new Unsupported();
+        }
+
+        private static Expr sum(Expr a, Expr b) {
+            if (a == null) {
+                return b;
             }
-            return v.shape().isScalar() ? new Expr.Scale(v, j) : new Expr.MatMul(row(v), j);
+            return b == null ? a : new Expr.Add(a, b);
         }
 
         @Override
         public Expr visitVariable(Expr.Variable node) {
-            return node.name().equals(x.name()) ? new Expr.Identity(x.shape().rows()) : null;
+            Expr j = jacobians.get(node.name());
+            if (j == null) {
+                throw new IllegalStateException("not linear in the tangents: " + node.name());
+            }
+            return j;
+        }
+
+        @Override
+        public Expr visitConstant(Expr.Constant node) {
+            throw new IllegalStateException("not linear in the tangents: a constant");
+        }
+
+        @Override
+        public Expr visitFill(Expr.Fill node) {
+            throw new IllegalStateException("not linear in the tangents: a fill");
+        }
+
+        @Override
+        public Expr visitIdentity(Expr.Identity node) {
+            throw new IllegalStateException("not linear in the tangents: an identity");
         }
 
         @Override
         public Expr visitAdd(Expr.Add node) {
-            return sum(vectorJacobian(node.left()), vectorJacobian(node.right()));
+            return sum(isLinear(node.left()) ? of(node.left()) : null, isLinear(node.right()) ? of(node.right()) : null);
         }
 
         @Override
         public Expr visitSub(Expr.Sub node) {
-            return difference(vectorJacobian(node.left()), vectorJacobian(node.right()));
-        }
-
-        @Override
-        public Expr visitMul(Expr.Mul node) {
-            // d(a ∘ b) = diag(b) da + diag(a) db
-            return sum(scaleRows(node.right(), vectorJacobian(node.left())),
-                    scaleRows(node.left(), vectorJacobian(node.right())));
-        }
-
-        @Override
-        public Expr visitDiv(Expr.Div node) {
-            // d(a ⊘ b) = diag(1 ⊘ b) (da − diag(a ⊘ b) db)
-            Expr l = vectorJacobian(node.left());
-            Expr r = vectorJacobian(node.right());
-            if (l == null && r == null) {
-                return null;
+            Expr l = isLinear(node.left()) ? of(node.left()) : null;
+            if (!isLinear(node.right())) {
+                return l;
             }
-            Expr viaDenominator = r == null ? null : new Expr.Neg(scaleRows(node, r));
-            Expr change = sum(l, viaDenominator);
-            return scaleRows(new Expr.Div(Exprs.filled(1, node.right().shape()), node.right()), change);
+            Expr r = of(node.right());
+            return l == null ? new Expr.Neg(r) : new Expr.Sub(l, r);
         }
 
         @Override
         public Expr visitNeg(Expr.Neg node) {
-            return negated(vectorJacobian(node.operand()));
+            return new Expr.Neg(of(node.operand()));
         }
 
+        /** {@code d(c ∘ u) = diag(c) du}. */
+        @Override
+        public Expr visitMul(Expr.Mul node) {
+            return isLinear(node.left())
+                    ? Exprs.scaleRows(node.right(), of(node.left()))
+                    : Exprs.scaleRows(node.left(), of(node.right()));
+        }
+
+        /**
+         * {@code d(u ⊘ c) = diag(𝟏 ⊘ c) du}. Of a quotient's own pushforward, {@code (da − q ∘ db) ⊘ b},
+         * the denominator's term is kept a negated addend, {@code J_a + −diag(q) J_b}, whose sign the
+         * simplifier folds into its factors.
+         */
+        @Override
+        public Expr visitDiv(Expr.Div node) {
+            Expr c = node.right();
+            Expr change = node.left() instanceof Expr.Sub s && isLinear(s.left()) && isLinear(s.right())
+                    ? new Expr.Add(of(s.left()), new Expr.Neg(of(s.right())))
+                    : of(node.left());
+            return Exprs.scaleRows(new Expr.Div(Exprs.filled(1, c.shape()), c), change);
+        }
+
+        /** {@code d(s v) = s dv}, and {@code v ds} with {@code ds} a row. */
         @Override
         public Expr visitScale(Expr.Scale node) {
-            // d(s v) = v ds + s dv, with ds a row
-            Expr ds = jacobian(node.factor());
-            Expr dv = vectorJacobian(node.matrix());
-            Expr viaFactor = null;
-            if (ds != null) {
-                if (!node.matrix().shape().isVector()) {
-                    throw new Unsupported();
-                }
-                viaFactor = new Expr.MatMul(column(node.matrix()), ds);
+            if (isLinear(node.matrix())) {
+                return new Expr.Scale(node.factor(), of(node.matrix()));
             }
-            return sum(viaFactor, dv == null ? null : new Expr.Scale(node.factor(), dv));
-        }
-
-        @Override
-        public Expr visitApply(Expr.Apply node) {
-            return scaleRows(Calculus.derivative(node), vectorJacobian(node.operand()));
-        }
-
-        @Override
-        public Expr visitPow(Expr.Pow node) {
-            Expr db = vectorJacobian(node.base());
-            Expr dp = jacobian(node.exponent());
-            Expr p = node.exponent();
-            Expr viaBase = scaleRows(Exprs.times(p, new Expr.Pow(node.base(), new Expr.Sub(p, Expr.Constant.ONE))), db);
-            Expr viaExponent = null;
-            if (dp != null) {
-                Expr weight = new Expr.Mul(node, new Expr.Apply(Fn.LOG, node.base()));
-                viaExponent = weight.shape().isScalar() ? new Expr.Scale(weight, dp) : new Expr.MatMul(column(weight), dp);
+            if (!node.matrix().shape().isVector()) {
+                return unsupported();
             }
-            return sum(viaBase, viaExponent);
+            return new Expr.MatMul(Exprs.column(node.matrix()), of(node.factor()));
         }
 
+        /** {@code d(L u) = L du} for a column {@code u}; {@code d(l R) = Rᵀ dl} for a row {@code l}. */
         @Override
         public Expr visitMatMul(Expr.MatMul node) {
             Expr l = node.left();
             Expr r = node.right();
-            Expr dl = jacobian(l);
-            Expr dr = jacobian(r);
-            if (dl == null && dr == null) {
-                return null;
+            if (isLinear(r)) {
+                return r.shape().cols().equals(Dim.ONE) ? new Expr.MatMul(l, of(r)) : unsupported();
             }
-            if (!node.shape().isVector()) {
-                throw new Unsupported();
-            }
-            if (r.shape().cols().equals(Dim.ONE)) {
-                // L r, a column: d(L r) = L dr + dL r
-                Expr viaRight = dr == null ? null : new Expr.MatMul(l, dr);
-                Expr viaLeft = null;
-                if (dl != null) {
-                    if (l instanceof Expr.Diag d) {
-                        // diag(a) r = r ∘ a
-                        viaLeft = scaleRows(r, jacobian(d.vector()));
-                    } else if (l.shape().rows().equals(Dim.ONE)) {
-                        // a row times a column: (dl) r = rᵀ dl
-                        viaLeft = dotRow(r, dl);
-                    } else {
-                        throw new Unsupported();
-                    }
-                }
-                return sum(viaRight, viaLeft);
-            }
-            // l is a row (1 x p) and r a matrix (p x q): l r = (rᵀ lᵀ)ᵀ, whose entries change by rᵀ dl
-            if (dr != null) {
-                throw new Unsupported();
-            }
-            return new Expr.MatMul(new Expr.Transpose(r), dl);
+            return l.shape().rows().equals(Dim.ONE) ? new Expr.MatMul(new Expr.Transpose(r), of(l)) : unsupported();
         }
 
         @Override
         public Expr visitTranspose(Expr.Transpose node) {
-            return vectorJacobian(node.operand());
+            return of(node.operand());
         }
 
         @Override
         public Expr visitInverse(Expr.Inverse node) {
-            if (jacobian(node.operand()) != null) {
-                throw new Unsupported();
-            }
-            return null;
+            throw new IllegalStateException("not linear in the tangents: an inverse");
         }
 
         @Override
         public Expr visitSolve(Expr.Solve node) {
-            if (jacobian(node.matrix()) != null) {
-                throw new Unsupported();
+            if (isLinear(node.matrix()) || !node.rhs().shape().cols().equals(Dim.ONE)) {
+                return unsupported();
             }
-            Expr db = vectorJacobian(node.rhs());
-            if (db == null) {
-                return null;
-            }
-            if (!node.rhs().shape().cols().equals(Dim.ONE)) {
-                throw new Unsupported();
-            }
-            return new Expr.Solve(node.matrix(), db);
+            return new Expr.Solve(node.matrix(), of(node.rhs()));
         }
 
         @Override
         public Expr visitDiag(Expr.Diag node) {
-            // a diagonal matrix is taken apart by the product that reads it
-            if (jacobian(node.vector()) != null) {
-                throw new Unsupported();
-            }
-            return null;
+            return unsupported(); // a diagonal matrix
         }
 
         @Override
         public Expr visitDiagPart(Expr.DiagPart node) {
-            if (jacobian(node.matrix()) != null) {
-                throw new Unsupported();
-            }
-            return null;
+            return unsupported(); // of a matrix
         }
 
+        /** {@code d⟨a, u⟩ = vec(a)ᵀ du}. */
         @Override
         public Expr visitDot(Expr.Dot node) {
-            Expr l = vectorJacobian(node.left());
-            Expr r = vectorJacobian(node.right());
-            return sum(dotRow(node.right(), l), dotRow(node.left(), r));
+            return isLinear(node.left())
+                    ? Exprs.dotRow(node.right(), of(node.left()))
+                    : Exprs.dotRow(node.left(), of(node.right()));
         }
 
         @Override
-        public Expr visitReduce(Expr.Reduce node) {
-            Expr a = node.operand();
-            Expr j = vectorJacobian(a);
-            if (j == null) {
-                return null;
+        public Expr visitCall(Expr.Call node) {
+            Expr j = null;
+            for (int i = 0; i < node.operands().size(); i++) {
+                if (isLinear(node.operand(i))) {
+                    Expr batched = node.op().batched(node, i, of(node.operand(i)));
+                    if (batched == null) {
+                        return unsupported();
+                    }
+                    j = sum(j, batched);
+                }
             }
-            return switch (node.op()) {
-                case SUM -> dotRow(Exprs.filled(1, a.shape()), j);
-                case NORM_SQ -> new Expr.Scale(new Expr.Constant(2), dotRow(a, j));
-                case NORM -> new Expr.Scale(new Expr.Div(Expr.Constant.ONE, node), dotRow(a, j));
-                case LOG_SUM_EXP -> dotRow(Calculus.softmax(a, node), j);
-                // of a vector, these are defined for 1 x 1 only: leave them to forward mode
-                case TRACE, DET, LOG_DET -> throw new Unsupported();
-            };
+            return j;
         }
     }
 }

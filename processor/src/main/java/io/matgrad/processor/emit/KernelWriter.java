@@ -1,9 +1,14 @@
 package io.matgrad.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import io.matgrad.processor.ir.Op;
+import io.matgrad.processor.ir.Routine;
 import io.matgrad.processor.opt.Kernel;
 import io.matgrad.processor.opt.Operand;
 import io.matgrad.processor.opt.Step;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes one step as the EJML call it stands for. The target matrix already exists (a workspace
@@ -41,15 +46,9 @@ final class KernelWriter {
                 case FROM -> ops("subtract", w.s(), w.a(), out);
                 case DIVIDE_INTO -> ops("divide", w.s(), w.a(), out);
             };
-        } else if (k instanceof Kernel.ElementFunction f) {
-            return switch (f.fn()) {
-                case EXP -> ops("elementExp", f.a(), out);
-                case LOG -> ops("elementLog", f.a(), out);
-                default -> CodeBlock.of("$L;\n", call(Types.ELEMENTWISE,
-                        f.fn().name().toLowerCase(java.util.Locale.ROOT), f.a(), out));
-            };
-        } else if (k instanceof Kernel.ElementPower p) {
-            return ops("elementPower", p.a(), p.exponent(), out);
+        } else if (k instanceof Kernel.Entrywise e) {
+            Routine routine = ((Op.Implementation.Entrywise) e.op().implementation()).matrix();
+            return CodeBlock.of("$L;\n", call(routine, e.operands(), out));
         } else if (k instanceof Kernel.Fill f) {
             if (f.value().isLiteral(0)) {
                 return CodeBlock.of("$N.zero();\n", out.name());
@@ -117,17 +116,10 @@ final class KernelWriter {
         return code.endControlFlow().build();
     }
 
+    /** {@code routine(a)}; matgrad's norms, not EJML's elementSumSq and normF, which return 0 for a matrix of NaN. */
     private static CodeBlock reduce(Kernel.Reduce r) {
-        Operand.Ref a = r.a();
-        return switch (r.op()) {
-            case TRACE -> call(Types.COMMON_OPS, "trace", a);
-            case DET, LOG_DET -> throw new IllegalStateException("determinants come from a factorization");
-            // matgrad's norms, not EJML's elementSumSq and normF, which return 0 for a matrix of NaN
-            case NORM_SQ -> call(Types.ELEMENTWISE, "normSq", a);
-            case NORM -> call(Types.ELEMENTWISE, "norm", a);
-            case SUM -> call(Types.COMMON_OPS, "elementSum", a);
-            case LOG_SUM_EXP -> call(Types.ELEMENTWISE, "logSumExp", a);
-        };
+        Routine routine = ((Op.Implementation.ToDouble) r.op().implementation()).routine();
+        return call(routine, List.of(r.a()));
     }
 
     private static CodeBlock mult(Kernel.Mult m, Operand.Ref out) {
@@ -174,7 +166,19 @@ final class KernelWriter {
         return CodeBlock.of("$L;\n", call(Types.COMMON_OPS, name, args));
     }
 
-    private static CodeBlock call(com.palantir.javapoet.ClassName owner, String name, Operand... args) {
+    /** {@code routine(arguments...)}, as a Java expression. */
+    static CodeBlock call(Routine routine, List<? extends Operand> arguments) {
+        return call(ClassName.bestGuess(routine.owner()), routine.method(), arguments.toArray(Operand[]::new));
+    }
+
+    /** {@code routine(arguments..., out)}: a routine writing into a matrix. */
+    private static CodeBlock call(Routine routine, List<? extends Operand> arguments, Operand.Ref out) {
+        List<Operand> all = new ArrayList<>(arguments);
+        all.add(out);
+        return call(routine, all);
+    }
+
+    private static CodeBlock call(ClassName owner, String name, Operand... args) {
         CodeBlock.Builder arguments = CodeBlock.builder();
         for (int i = 0; i < args.length; i++) {
             arguments.add(i == 0 ? "$L" : ", $L", OperandWriter.write(args[i]));

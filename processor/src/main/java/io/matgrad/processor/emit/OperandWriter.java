@@ -2,6 +2,7 @@ package io.matgrad.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import io.matgrad.processor.ir.Dim;
+import io.matgrad.processor.ir.Op;
 import io.matgrad.processor.opt.Operand;
 
 /** Writes operands as Java expressions, with the parentheses Java's precedence needs and no more. */
@@ -56,7 +57,7 @@ final class OperandWriter {
         if (operand instanceof Operand.Negate || operand instanceof Operand.Literal l && l.value() < 0) {
             return UNARY;
         }
-        if (operand instanceof Operand.Call c && c.fn() == io.matgrad.processor.ir.Fn.SQUARE) {
+        if (operand instanceof Operand.Call c && c.form() instanceof Op.ScalarForm.SelfProduct) {
             return MULTIPLICATIVE;
         }
         return PRIMARY;
@@ -82,19 +83,12 @@ final class OperandWriter {
             CodeBlock inner = write(n.operand(), UNARY);
             return inner.toString().startsWith("-") ? CodeBlock.of("-($L)", inner) : CodeBlock.of("-$L", inner);
         }
-        if (operand instanceof Operand.Power p) {
-            return CodeBlock.of("Math.pow($L, $L)", write(p.base()), write(p.exponent()));
-        }
         Operand.Call c = (Operand.Call) operand;
-        CodeBlock x = write(c.argument());
-        return switch (c.fn()) {
-            case EXP -> CodeBlock.of("Math.exp($L)", x);
-            case LOG -> CodeBlock.of("Math.log($L)", x);
-            case TANH -> CodeBlock.of("Math.tanh($L)", x);
-            case SQRT -> CodeBlock.of("Math.sqrt($L)", x);
-            case SQUARE -> CodeBlock.of("$L * $L", write(c.argument(), UNARY), write(c.argument(), UNARY));
-            case SIGMOID -> CodeBlock.of("$T.sigmoid($L)", Types.ELEMENTWISE, x);
-            case SOFTPLUS -> CodeBlock.of("$T.softplus($L)", Types.ELEMENTWISE, x);
-        };
+        if (c.form() instanceof Op.ScalarForm.Invoke invoke) {
+            return KernelWriter.call(invoke.routine(), c.arguments());
+        }
+        // x * x: a square without a call
+        Operand x = c.arguments().get(0);
+        return CodeBlock.of("$L * $L", write(x, UNARY), write(x, UNARY));
     }
 }

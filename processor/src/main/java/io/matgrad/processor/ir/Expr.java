@@ -253,50 +253,6 @@ public sealed interface Expr {
         }
     }
 
-    /** An elementwise function of a double or of every entry of a matrix. */
-    record Apply(Fn fn, Expr operand, Shape shape) implements Expr {
-        public Apply(Fn fn, Expr operand) {
-            this(fn, operand, operand.shape());
-        }
-
-        @Override
-        public List<Expr> children() {
-            return List.of(operand);
-        }
-
-        @Override
-        public Expr withChildren(List<Expr> children) {
-            return new Apply(fn, children.get(0));
-        }
-
-        @Override
-        public <R> R accept(ExprVisitor<R> visitor) {
-            return visitor.visitApply(this);
-        }
-    }
-
-    /** {@code base} raised to the double {@code exponent}, elementwise for a matrix base. */
-    record Pow(Expr base, Expr exponent, Shape shape) implements Expr {
-        public Pow(Expr base, Expr exponent) {
-            this(base, exponent, base.shape());
-        }
-
-        @Override
-        public List<Expr> children() {
-            return List.of(base, exponent);
-        }
-
-        @Override
-        public Expr withChildren(List<Expr> children) {
-            return new Pow(children.get(0), children.get(1));
-        }
-
-        @Override
-        public <R> R accept(ExprVisitor<R> visitor) {
-            return visitor.visitPow(this);
-        }
-    }
-
     /** The matrix product. */
     record MatMul(Expr left, Expr right, Shape shape) implements Expr {
         public MatMul(Expr left, Expr right) {
@@ -451,26 +407,45 @@ public sealed interface Expr {
         }
     }
 
-    /** A double function of one matrix: trace, determinant, norms, sums. */
-    record Reduce(Reduction op, Expr operand) implements Expr {
-        @Override
-        public Shape shape() {
-            return Shape.SCALAR;
+    /**
+     * An operator of the table applied to its operands: the elementwise functions, the reductions
+     * and every other {@link Op}. What the operator means, how it differentiates and how it is
+     * computed is its {@code op}'s to say.
+     */
+    record Call(Op op, List<Expr> operands, Shape shape) implements Expr {
+        public Call {
+            Objects.requireNonNull(op);
+            operands = List.copyOf(operands);
+            Objects.requireNonNull(shape);
+        }
+
+        /** {@code op} applied to {@code operands}, shaped by its shape rule. */
+        public Call(Op op, List<Expr> operands) {
+            this(op, operands, op.shape(operands.stream().map(Expr::shape).toList()));
+        }
+
+        public Call(Op op, Expr... operands) {
+            this(op, List.of(operands));
+        }
+
+        /** The operand at {@code index}. */
+        public Expr operand(int index) {
+            return operands.get(index);
         }
 
         @Override
         public List<Expr> children() {
-            return List.of(operand);
+            return operands;
         }
 
         @Override
         public Expr withChildren(List<Expr> children) {
-            return new Reduce(op, children.get(0));
+            return new Call(op, children);
         }
 
         @Override
         public <R> R accept(ExprVisitor<R> visitor) {
-            return visitor.visitReduce(this);
+            return visitor.visitCall(this);
         }
     }
 

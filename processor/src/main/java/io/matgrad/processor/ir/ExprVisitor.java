@@ -25,10 +25,6 @@ public interface ExprVisitor<R> {
 
     R visitScale(Expr.Scale node);
 
-    R visitApply(Expr.Apply node);
-
-    R visitPow(Expr.Pow node);
-
     R visitMatMul(Expr.MatMul node);
 
     R visitTranspose(Expr.Transpose node);
@@ -43,5 +39,5 @@ public interface ExprVisitor<R> {
 
     R visitDot(Expr.Dot node);
 
-    R visitReduce(Expr.Reduce node);
+    R visitCall(Expr.Call node);
 }

@@ -19,6 +19,11 @@ public final class Exprs {
         return shape.isScalar() ? new Expr.Constant(value) : new Expr.Fill(value, shape);
     }
 
+    /** The matrix (or double) of ones shaped like {@code like}. */
+    public static Expr ones(Expr like) {
+        return filled(1, like.shape());
+    }
+
     /** Whether {@code e} is zero everywhere. */
     public static boolean isZero(Expr e) {
         return isFilledWith(e, 0);
@@ -31,15 +36,49 @@ public final class Exprs {
 
     /** Whether {@code e} is the constant {@code value} everywhere. */
     public static boolean isFilledWith(Expr e, double value) {
+        Double constant = constantValue(e);
+        return constant != null && constant == value;
+    }
+
+    /** The value of a constant, or of every entry of a matrix of one constant; null for anything else. */
+    public static Double constantValue(Expr e) {
         if (e instanceof Expr.Constant c) {
-            return c.value() == value;
+            return c.value();
         }
-        return e instanceof Expr.Fill f && f.value() == value;
+        return e instanceof Expr.Fill f ? f.value() : null;
     }
 
     /** {@code Σ left_ij right_ij} for matrices, the product for doubles. */
     public static Expr inner(Expr left, Expr right) {
         return left.shape().isScalar() ? new Expr.Mul(left, right) : new Expr.Dot(left, right);
+    }
+
+    // ---------------------------------------------------------------- Jacobians of vectors
+
+    /** The entries of a vector as a column. */
+    public static Expr column(Expr v) {
+        return v.shape().cols().equals(Dim.ONE) ? v : new Expr.Transpose(v);
+    }
+
+    /** The entries of a vector as a row: {@code vec(v)ᵀ}, or a double as it is. */
+    public static Expr row(Expr v) {
+        if (v.shape().isScalar()) {
+            return v;
+        }
+        return v.shape().cols().equals(Dim.ONE) ? new Expr.Transpose(v) : v;
+    }
+
+    /**
+     * {@code diag(d) J}: each row of the Jacobian {@code j} scaled by an entry of the vector
+     * {@code d} (a double scales all): the Jacobian of {@code d ∘ u} when {@code j} is u's.
+     */
+    public static Expr scaleRows(Expr d, Expr j) {
+        return d.shape().isScalar() ? new Expr.Scale(d, j) : new Expr.MatMul(new Expr.Diag(column(d)), j);
+    }
+
+    /** {@code vec(v)ᵀ J}: the Jacobian of {@code ⟨v, u⟩} when {@code j} is u's. */
+    public static Expr dotRow(Expr v, Expr j) {
+        return v.shape().isScalar() ? new Expr.Scale(v, j) : new Expr.MatMul(row(v), j);
     }
 
     private static void requireScalar(Expr e) {

@@ -1,6 +1,7 @@
 package io.matgrad.processor.ir;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Writes an expression in the notation of the Matrix Cookbook, for Javadoc and reports:
@@ -165,20 +166,6 @@ public final class Notation implements ExprVisitor<Notation.Printed> {
     }
 
     @Override
-    public Printed visitApply(Expr.Apply node) {
-        if (node.fn() == Fn.SQUARE) {
-            return postfix(node.operand(), node.shape().isMatrix() ? "^∘2" : "²");
-        }
-        return call(node.fn().symbol(), node.operand());
-    }
-
-    @Override
-    public Printed visitPow(Expr.Pow node) {
-        String power = node.shape().isMatrix() ? "^∘" : "^";
-        return new Printed(operand(node.base(), ATOM) + power + operand(node.exponent(), ATOM), POSTFIX);
-    }
-
-    @Override
     public Printed visitMatMul(Expr.MatMul node) {
         // the matrix product is associative: A(BC) reads as ABC
         int right = node.right() instanceof Expr.MatMul && !names.containsKey(node.right()) ? PRODUCT : POSTFIX;
@@ -219,16 +206,36 @@ public final class Notation implements ExprVisitor<Notation.Printed> {
     }
 
     @Override
-    public Printed visitReduce(Expr.Reduce node) {
-        Expr a = node.operand();
-        return switch (node.op()) {
-            case TRACE -> call("tr", a);
-            case DET -> call("det", a);
-            case LOG_DET -> call("log det", a);
-            case NORM_SQ -> new Printed("‖" + print(a).text() + "‖²", POSTFIX);
-            case NORM -> atom("‖" + print(a).text() + "‖");
-            case SUM -> call("sum", a);
-            case LOG_SUM_EXP -> call("logsumexp", a);
-        };
+    public Printed visitCall(Expr.Call node) {
+        Notation.Form form = node.op().notation();
+        Expr first = node.operand(0);
+        boolean matrix = node.shape().isMatrix();
+        if (form instanceof Form.Function f) {
+            String arguments = node.operands().stream().map(e -> print(e).text()).collect(Collectors.joining(", "));
+            return atom(f.symbol() + "(" + arguments + ")");
+        } else if (form instanceof Form.Square) {
+            return postfix(first, matrix ? "^∘2" : "²");
+        } else if (form instanceof Form.Power) {
+            String power = matrix ? "^∘" : "^";
+            return new Printed(operand(first, ATOM) + power + operand(node.operand(1), ATOM), POSTFIX);
+        }
+        Form.Norm norm = (Form.Norm) form;
+        String text = "‖" + print(first).text() + "‖";
+        return norm.squared() ? new Printed(text + "²", POSTFIX) : atom(text);
+    }
+
+    /** How an operator of the table is written. */
+    public sealed interface Form {
+        /** {@code symbol(a, b)}: {@code exp(x)}, {@code σ(z)}, {@code tr(A)}. */
+        record Function(String symbol) implements Form {}
+
+        /** {@code x²}, or {@code X^∘2} for a matrix. */
+        record Square() implements Form {}
+
+        /** {@code x^p}, or {@code X^∘p} for a matrix. */
+        record Power() implements Form {}
+
+        /** {@code ‖A‖}, or {@code ‖A‖²}. */
+        record Norm(boolean squared) implements Form {}
     }
 }

@@ -72,17 +72,6 @@ public final class ShapeCheck implements ExprVisitor<Void> {
     }
 
     @Override
-    public Void visitApply(Expr.Apply node) {
-        return sameShapes(node, node.operand(), node.operand());
-    }
-
-    @Override
-    public Void visitPow(Expr.Pow node) {
-        require(node, node.exponent().shape().isScalar(), "the exponent must be a double");
-        return sameShapes(node, node.base(), node.base());
-    }
-
-    @Override
     public Void visitMatMul(Expr.MatMul node) {
         Shape l = node.left().shape();
         Shape r = node.right().shape();
@@ -134,11 +123,18 @@ public final class ShapeCheck implements ExprVisitor<Void> {
     }
 
     @Override
-    public Void visitReduce(Expr.Reduce node) {
-        Shape a = node.operand().shape();
-        require(node, a.isMatrix(), "the operand must be a matrix");
-        require(node, !node.op().needsSquare() || a.isSquare(), "the operand must be square");
-        return null;
+    public Void visitCall(Expr.Call node) {
+        List<Shape> operands = node.operands().stream().map(Expr::shape).toList();
+        for (Equality e : node.op().requirements(operands)) {
+            require(node, e.holds(), node.op().functionName() + " needs " + e.left() + " == " + e.right());
+        }
+        Shape expected;
+        try {
+            expected = node.op().shape(operands);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("ill-shaped IR node " + node.op().functionName() + ": " + e.getMessage(), e);
+        }
+        return hasShape(node, expected);
     }
 
     private static Void sameShapes(Expr node, Expr left, Expr right) {

@@ -72,10 +72,8 @@ final class DataFlow {
             return List.of(b.a(), b.b());
         } else if (k instanceof Kernel.WithScalar w) {
             return List.of(w.a(), w.s());
-        } else if (k instanceof Kernel.ElementFunction f) {
-            return List.of(f.a());
-        } else if (k instanceof Kernel.ElementPower p) {
-            return List.of(p.a(), p.exponent());
+        } else if (k instanceof Kernel.Entrywise f) {
+            return f.operands();
         } else if (k instanceof Kernel.Fill f) {
             return List.of(f.value());
         } else if (k instanceof Kernel.Identity i) {

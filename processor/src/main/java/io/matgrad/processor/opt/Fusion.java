@@ -1,7 +1,7 @@
 package io.matgrad.processor.opt;
 
-import io.matgrad.processor.ir.Fn;
-import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.ir.Op;
+import io.matgrad.processor.lang.Reduction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -176,10 +176,10 @@ final class Fusion {
                 case FROM -> arithmetic(Operand.Operator.SUBTRACT, w.s(), a);
                 case DIVIDE_INTO -> arithmetic(Operand.Operator.DIVIDE, w.s(), a);
             };
-        } else if (k instanceof Kernel.ElementFunction f) {
-            return new Operand.Call(f.fn(), entry(f.a(), index));
-        } else if (k instanceof Kernel.ElementPower p) {
-            return new Operand.Power(entry(p.a(), index), p.exponent());
+        } else if (k instanceof Kernel.Entrywise f) {
+            List<Operand> arguments = new ArrayList<>(f.operands());
+            arguments.set(0, entry(f.matrix(), index));
+            return new Operand.Call(f.op(), arguments);
         } else if (k instanceof Kernel.Scale s) {
             return arithmetic(Operand.Operator.MULTIPLY, s.alpha(), entry(s.a(), index));
         } else if (k instanceof Kernel.Negate n) {
@@ -265,14 +265,18 @@ final class Fusion {
             return operand == null ? null : new Operand.Negate(operand);
         }
         if (value instanceof Operand.Call c) {
-            Operand argument = substitute(c.argument(), t, produced);
-            boolean simple = argument instanceof Operand.Entry || argument instanceof Operand.Ref
-                    || argument instanceof Operand.Literal;
-            return argument == null || c.fn() == Fn.SQUARE && !simple ? null : new Operand.Call(c.fn(), argument);
-        }
-        if (value instanceof Operand.Power p) {
-            Operand base = substitute(p.base(), t, produced);
-            return base == null ? null : new Operand.Power(base, p.exponent());
+            List<Operand> arguments = new ArrayList<>();
+            for (Operand argument : c.arguments()) {
+                Operand substituted = substitute(argument, t, produced);
+                if (substituted == null) {
+                    return null;
+                }
+                arguments.add(substituted);
+            }
+            Operand first = arguments.get(0);
+            boolean simple = first instanceof Operand.Entry || first instanceof Operand.Ref
+                    || first instanceof Operand.Literal;
+            return c.form() instanceof Op.ScalarForm.SelfProduct && !simple ? null : new Operand.Call(c.op(), arguments);
         }
         return value;
     }
@@ -285,9 +289,7 @@ final class Fusion {
         } else if (value instanceof Operand.Negate n) {
             return new Operand.Negate(reindexed(n.operand(), index));
         } else if (value instanceof Operand.Call c) {
-            return new Operand.Call(c.fn(), reindexed(c.argument(), index));
-        } else if (value instanceof Operand.Power p) {
-            return new Operand.Power(reindexed(p.base(), index), reindexed(p.exponent(), index));
+            return new Operand.Call(c.op(), c.arguments().stream().map(a -> reindexed(a, index)).toList());
         }
         return value;
     }

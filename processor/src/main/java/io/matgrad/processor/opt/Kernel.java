@@ -1,7 +1,6 @@
 package io.matgrad.processor.opt;
 
-import io.matgrad.processor.ir.Fn;
-import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.ir.Op;
 import java.util.List;
 
 /**
@@ -47,9 +46,20 @@ public sealed interface Kernel {
         DIVIDE_INTO
     }
 
-    record ElementFunction(Fn fn, Operand.Ref a) implements Kernel {}
+    /**
+     * An entrywise operator of the table ({@link Op.Implementation.Entrywise}): its matrix routine
+     * applied to {@code operands}, the matrix first (then any doubles).
+     */
+    record Entrywise(Op op, List<Operand> operands) implements Kernel {
+        public Entrywise {
+            operands = List.copyOf(operands);
+        }
 
-    record ElementPower(Operand.Ref a, Operand exponent) implements Kernel {}
+        /** The matrix operand. */
+        public Operand.Ref matrix() {
+            return (Operand.Ref) operands.get(0);
+        }
+    }
 
     /** Every entry {@code value} (a fresh target is already zero). */
     record Fill(Operand value) implements Kernel {}
@@ -123,7 +133,8 @@ public sealed interface Kernel {
      */
     record InnerProductA(Operand.Ref x, Operand.Ref a, Operand.Ref y) implements Kernel {}
 
-    record Reduce(Reduction op, Operand.Ref a) implements Kernel {}
+    /** A double computed from a matrix by an operator of the table ({@link Op.Implementation.ToDouble}). */
+    record Reduce(Op op, Operand.Ref a) implements Kernel {}
 
     /**
      * {@code Σ term} (or, {@code squared} not null, {@code Σ term²}, {@code squared} naming the

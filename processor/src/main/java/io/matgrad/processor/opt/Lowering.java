@@ -3,9 +3,8 @@ package io.matgrad.processor.opt;
 import io.matgrad.processor.ir.Dag;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
-import io.matgrad.processor.ir.Fn;
 import io.matgrad.processor.ir.Notation;
-import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.ir.Op;
 import io.matgrad.processor.ir.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -276,11 +275,8 @@ public final class Lowering {
         Operand computed;
         if (e instanceof Expr.Dot d) {
             return define(e, dot(d), "dot");
-        } else if (e instanceof Expr.Reduce r && (r.op() == Reduction.LOG_DET || r.op() == Reduction.DET)) {
-            Kernel determinant = new Kernel.Determinant(factors(r.operand()), r.op() == Reduction.LOG_DET);
-            return define(e, determinant, reductionName(r.op()));
-        } else if (e instanceof Expr.Reduce r) {
-            return define(e, new Kernel.Reduce(r.op(), ref(r.operand())), reductionName(r.op()));
+        } else if (e instanceof Expr.Call c) {
+            return call(c);
         } else if (e instanceof Expr.Add a) {
             computed = arithmetic(Operand.Operator.ADD, a.left(), a.right());
         } else if (e instanceof Expr.Sub s) {
@@ -291,20 +287,35 @@ public final class Lowering {
             computed = arithmetic(Operand.Operator.DIVIDE, d.left(), d.right());
         } else if (e instanceof Expr.Neg n) {
             computed = new Operand.Negate(value(n.operand()));
-        } else if (e instanceof Expr.Apply a) {
-            Operand argument = value(a.operand());
-            // x² is written x * x, which needs x to be a name
-            if (a.fn() == Fn.SQUARE && !isSimple(argument)) {
-                argument = define(a.operand(), new Kernel.Let(argument), "s");
-            }
-            computed = new Operand.Call(a.fn(), argument);
-        } else if (e instanceof Expr.Pow p) {
-            computed = new Operand.Power(value(p.base()), value(p.exponent()));
         } else {
             throw new IllegalStateException("not a double-valued node: " + e.getClass().getSimpleName());
         }
         // a value read twice is computed once
         return uses(e) > 1 ? define(e, new Kernel.Let(computed), "s") : remember(e, computed);
+    }
+
+    /** A double computed by an operator of the table: inline, or by a routine or a factorization. */
+    private Operand call(Expr.Call c) {
+        Op.Implementation implementation = c.op().implementation();
+        if (implementation instanceof Op.Implementation.FromFactorization f) {
+            return define(c, new Kernel.Determinant(factors(c.operand(0)), f.logarithm()), c.op().functionName());
+        }
+        if (implementation instanceof Op.Implementation.ToDouble) {
+            return define(c, new Kernel.Reduce(c.op(), ref(c.operand(0))), c.op().functionName());
+        }
+        Op.Implementation.Entrywise entrywise = (Op.Implementation.Entrywise) implementation;
+        List<Operand> arguments = new ArrayList<>();
+        for (Expr operand : c.operands()) {
+            Operand argument = value(operand);
+            // x² is written x * x, which needs x to be a name
+            if (entrywise.scalar() instanceof Op.ScalarForm.SelfProduct && !isSimple(argument)) {
+                argument = define(operand, new Kernel.Let(argument), "s");
+            }
+            arguments.add(argument);
+        }
+        Operand computed = new Operand.Call(c.op(), arguments);
+        // a value read twice is computed once
+        return uses(c) > 1 ? define(c, new Kernel.Let(computed), "s") : remember(c, computed);
     }
 
     private static boolean isSimple(Operand operand) {
@@ -343,18 +354,6 @@ public final class Lowering {
         return a.transposed()
                 ? new Kernel.InnerProductA(ref(product.right()), ref(a.node()), ref(x))
                 : new Kernel.InnerProductA(ref(x), ref(a.node()), ref(product.right()));
-    }
-
-    private static String reductionName(Reduction op) {
-        return switch (op) {
-            case TRACE -> "trace";
-            case DET -> "det";
-            case LOG_DET -> "logDet";
-            case NORM_SQ -> "normSq";
-            case NORM -> "norm";
-            case SUM -> "sum";
-            case LOG_SUM_EXP -> "logSumExp";
-        };
     }
 
     // ---------------------------------------------------------------- matrices
@@ -407,11 +406,13 @@ public final class Lowering {
                 return elementwise(e, d.right(), into, a -> new Kernel.WithScalar(Kernel.ScalarOp.DIVIDE_INTO, a, numerator));
             }
             return binary(e, d.left(), d.right(), true, into);
-        } else if (e instanceof Expr.Apply a) {
-            return elementwise(e, a.operand(), into, x -> new Kernel.ElementFunction(a.fn(), x));
-        } else if (e instanceof Expr.Pow p) {
-            Operand exponent = value(p.exponent());
-            return elementwise(e, p.base(), into, x -> new Kernel.ElementPower(x, exponent));
+        } else if (e instanceof Expr.Call c) {
+            // an entrywise operator of a matrix: the matrix first, then doubles
+            List<Operand> rest = new ArrayList<>();
+            for (Expr operand : c.operands().subList(1, c.operands().size())) {
+                rest.add(value(operand));
+            }
+            return elementwise(e, c.operand(0), into, x -> new Kernel.Entrywise(c.op(), concat(x, rest)));
         } else if (e instanceof Expr.Transpose t) {
             return emit(e, target(e, into), new Kernel.Transpose(ref(t.operand())));
         } else if (e instanceof Expr.Fill f) {
@@ -437,6 +438,12 @@ public final class Lowering {
             return emit(e, target(e, into), new Kernel.ExtractDiag(ref(d.matrix())));
         }
         throw new IllegalStateException("not a matrix-valued node: " + e.getClass().getSimpleName());
+    }
+
+    private static List<Operand> concat(Operand first, List<Operand> rest) {
+        List<Operand> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     /** The factorization of the square matrix {@code a}, computed the first time it is needed. */

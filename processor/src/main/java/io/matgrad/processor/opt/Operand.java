@@ -1,6 +1,6 @@
 package io.matgrad.processor.opt;
 
-import io.matgrad.processor.ir.Fn;
+import io.matgrad.processor.ir.Op;
 import io.matgrad.processor.ir.Shape;
 import java.util.List;
 
@@ -49,18 +49,20 @@ public sealed interface Operand {
         }
     }
 
-    /** An elementwise function of a double. */
-    record Call(Fn fn, Operand argument) implements Operand {
+    /** An entrywise operator of the table applied to doubles, written in its scalar form. */
+    record Call(Op op, List<Operand> arguments) implements Operand {
+        public Call {
+            arguments = List.copyOf(arguments);
+        }
+
         @Override
         public Shape shape() {
             return Shape.SCALAR;
         }
-    }
 
-    record Power(Operand base, Operand exponent) implements Operand {
-        @Override
-        public Shape shape() {
-            return Shape.SCALAR;
+        /** How the operator is written for doubles. */
+        public Op.ScalarForm form() {
+            return ((Op.Implementation.Entrywise) op.implementation()).scalar();
         }
     }
 
@@ -88,9 +90,7 @@ public sealed interface Operand {
         } else if (this instanceof Negate n) {
             return List.of(n.operand());
         } else if (this instanceof Call c) {
-            return List.of(c.argument());
-        } else if (this instanceof Power p) {
-            return List.of(p.base(), p.exponent());
+            return c.arguments();
         }
         return List.of();
     }

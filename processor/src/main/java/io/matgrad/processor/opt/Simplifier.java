@@ -5,10 +5,9 @@ import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.ExprVisitor;
 import io.matgrad.processor.ir.Exprs;
-import io.matgrad.processor.ir.Fn;
 import io.matgrad.processor.ir.Interner;
-import io.matgrad.processor.ir.Reduction;
 import io.matgrad.processor.ir.Shape;
+import io.matgrad.processor.lang.Reduction;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -143,17 +142,9 @@ public final class Simplifier {
             return c == 0 ? zero(left.shape()) : times(constant(c), l.term());
         }
 
-        /** Both operands filled with constants (doubles or matrices): the folded value, else NaN marker null. */
-        private Double constantValue(Expr e) {
-            if (e instanceof Expr.Constant c) {
-                return c.value();
-            }
-            return e instanceof Expr.Fill f ? f.value() : null;
-        }
-
         private Expr fold(Expr node, Expr left, Expr right, DoubleBinaryOperator op) {
-            Double l = constantValue(left);
-            Double r = constantValue(right);
+            Double l = Exprs.constantValue(left);
+            Double r = Exprs.constantValue(right);
             return l != null && r != null ? Exprs.filled(op.applyAsDouble(l, r), node.shape()) : null;
         }
 
@@ -372,49 +363,6 @@ public final class Simplifier {
         }
 
         @Override
-        public Expr visitApply(Expr.Apply node) {
-            Double v = constantValue(node.operand());
-            return v == null ? node : Exprs.filled(apply(node.fn(), v), node.shape());
-        }
-
-        private double apply(Fn fn, double x) {
-            return switch (fn) {
-                case EXP -> Math.exp(x);
-                case LOG -> Math.log(x);
-                case TANH -> Math.tanh(x);
-                case SIGMOID -> 1 / (1 + Math.exp(-x));
-                case SOFTPLUS -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-                case SQUARE -> x * x;
-                case SQRT -> Math.sqrt(x);
-            };
-        }
-
-        @Override
-        public Expr visitPow(Expr.Pow node) {
-            Expr base = node.base();
-            if (!(node.exponent() instanceof Expr.Constant p)) {
-                return node;
-            }
-            Double b = constantValue(base);
-            if (b != null) {
-                return Exprs.filled(Math.pow(b, p.value()), node.shape());
-            }
-            if (p.value() == 1) {
-                return base;
-            }
-            if (p.value() == 0) {
-                return Exprs.filled(1, node.shape());
-            }
-            if (p.value() == 2) {
-                return normalize(new Expr.Apply(Fn.SQUARE, base));
-            }
-            if (p.value() == 0.5) {
-                return normalize(new Expr.Apply(Fn.SQRT, base));
-            }
-            return node;
-        }
-
-        @Override
         public Expr visitMatMul(Expr.MatMul node) {
             Expr l = node.left();
             Expr r = node.right();
@@ -628,37 +576,32 @@ public final class Simplifier {
                 return neg(normalize(new Expr.Dot(l, n.operand())));
             }
             if (Exprs.isOne(l)) {
-                return normalize(new Expr.Reduce(Reduction.SUM, r));
+                return normalize(new Expr.Call(Reduction.SUM, r));
             }
             if (Exprs.isOne(r)) {
-                return normalize(new Expr.Reduce(Reduction.SUM, l));
+                return normalize(new Expr.Call(Reduction.SUM, l));
             }
             return node;
         }
 
+        /**
+         * The operator's own identities first; then the rules that need to know what is computed
+         * anyway: {@code tr(XᵀY) = tr(XYᵀ) = ⟨X, Y⟩} and {@code sum(X ∘ Y) = ⟨X, Y⟩} without forming
+         * the product, and the rotation of traces (see {@link #rotatingTracesTowards}).
+         */
         @Override
-        public Expr visitReduce(Expr.Reduce node) {
-            Expr a = node.operand();
-            boolean linear = node.op() == Reduction.TRACE || node.op() == Reduction.SUM;
-            if (linear && Exprs.isZero(a)) {
-                return constant(0);
+        public Expr visitCall(Expr.Call node) {
+            Expr rewritten = node.op().simplify(node, Simplifier.this::normalize);
+            if (rewritten != node) {
+                return rewritten;
             }
-            if (linear && a instanceof Expr.Scale s) {
-                return normalize(new Expr.Mul(s.factor(), normalize(new Expr.Reduce(node.op(), s.matrix()))));
-            }
-            if (linear && a instanceof Expr.Neg n) {
-                return neg(normalize(new Expr.Reduce(node.op(), n.operand())));
-            }
-            if (node.op() == Reduction.TRACE && a instanceof Expr.Transpose t) {
-                return normalize(new Expr.Reduce(Reduction.TRACE, t.operand()));
-            }
+            Expr a = node.operand(0);
             if (node.op() == Reduction.TRACE && a instanceof Expr.MatMul m && !rotateTowards.isEmpty()) {
                 Expr rotated = rotatedTrace(m);
                 if (rotated != null) {
                     return rotated;
                 }
             }
-            // tr(XᵀY) = tr(XYᵀ) = ⟨X, Y⟩ and sum(X ∘ Y) = ⟨X, Y⟩, without forming the product
             if (node.op() == Reduction.TRACE && a instanceof Expr.MatMul m) {
                 if (m.left() instanceof Expr.Transpose t && !available.contains(m)) {
                     return normalize(new Expr.Dot(t.operand(), m.right()));

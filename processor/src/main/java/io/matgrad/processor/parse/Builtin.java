@@ -4,8 +4,9 @@ import static io.matgrad.processor.parse.Kind.DOUBLE;
 import static io.matgrad.processor.parse.Kind.MATRIX;
 
 import io.matgrad.processor.ir.Expr;
-import io.matgrad.processor.ir.Fn;
-import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.lang.ElementwiseFunction;
+import io.matgrad.processor.lang.Power;
+import io.matgrad.processor.lang.Reduction;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,14 @@ enum Builtin {
     SOLVE(Library.MATRIX_OPS, "solve", ShapeRule.SOLVABLE, a -> new Expr.Solve(a.get(0), a.get(1)), MATRIX, MATRIX),
     ELEMENT_MULT(Library.MATRIX_OPS, "elementMult", ShapeRule.SAME_SHAPE, a -> new Expr.Mul(a.get(0), a.get(1)), MATRIX, MATRIX),
     ELEMENT_DIV(Library.MATRIX_OPS, "elementDiv", ShapeRule.SAME_SHAPE, a -> new Expr.Div(a.get(0), a.get(1)), MATRIX, MATRIX),
-    EXP(Library.MATRIX_OPS, "exp", Fn.EXP),
-    LOG(Library.MATRIX_OPS, "log", Fn.LOG),
-    TANH(Library.MATRIX_OPS, "tanh", Fn.TANH),
-    SIGMOID(Library.MATRIX_OPS, "sigmoid", Fn.SIGMOID),
-    SOFTPLUS(Library.MATRIX_OPS, "softplus", Fn.SOFTPLUS),
-    SQUARE(Library.MATRIX_OPS, "square", Fn.SQUARE),
-    SQRT(Library.MATRIX_OPS, "sqrt", Fn.SQRT),
-    POW(Library.MATRIX_OPS, "pow", ShapeRule.NONE, a -> new Expr.Pow(a.get(0), a.get(1)), MATRIX, DOUBLE),
+    EXP(Library.MATRIX_OPS, "exp", ElementwiseFunction.EXP),
+    LOG(Library.MATRIX_OPS, "log", ElementwiseFunction.LOG),
+    TANH(Library.MATRIX_OPS, "tanh", ElementwiseFunction.TANH),
+    SIGMOID(Library.MATRIX_OPS, "sigmoid", ElementwiseFunction.SIGMOID),
+    SOFTPLUS(Library.MATRIX_OPS, "softplus", ElementwiseFunction.SOFTPLUS),
+    SQUARE(Library.MATRIX_OPS, "square", ElementwiseFunction.SQUARE),
+    SQRT(Library.MATRIX_OPS, "sqrt", ElementwiseFunction.SQRT),
+    POW(Library.MATRIX_OPS, "pow", ShapeRule.NONE, a -> new Expr.Call(Power.POW, a), MATRIX, DOUBLE),
     DIAG(Library.MATRIX_OPS, "diag", ShapeRule.COLUMN_VECTOR, a -> new Expr.Diag(a.get(0)), MATRIX),
     DOT(Library.MATRIX_OPS, "dot", ShapeRule.SAME_SHAPE, a -> new Expr.Dot(a.get(0), a.get(1)), MATRIX, MATRIX),
     TRACE(Library.MATRIX_OPS, "trace", Reduction.TRACE),
@@ -46,11 +47,11 @@ enum Builtin {
     SUM(Library.MATRIX_OPS, "sum", Reduction.SUM),
     LOG_SUM_EXP(Library.MATRIX_OPS, "logSumExp", Reduction.LOG_SUM_EXP),
 
-    MATH_EXP(Library.MATH, "exp", Fn.EXP),
-    MATH_LOG(Library.MATH, "log", Fn.LOG),
-    MATH_SQRT(Library.MATH, "sqrt", Fn.SQRT),
-    MATH_TANH(Library.MATH, "tanh", Fn.TANH),
-    MATH_POW(Library.MATH, "pow", ShapeRule.NONE, a -> new Expr.Pow(a.get(0), a.get(1)), DOUBLE, DOUBLE);
+    MATH_EXP(Library.MATH, "exp", ElementwiseFunction.EXP),
+    MATH_LOG(Library.MATH, "log", ElementwiseFunction.LOG),
+    MATH_SQRT(Library.MATH, "sqrt", ElementwiseFunction.SQRT),
+    MATH_TANH(Library.MATH, "tanh", ElementwiseFunction.TANH),
+    MATH_POW(Library.MATH, "pow", ShapeRule.NONE, a -> new Expr.Call(Power.POW, a), DOUBLE, DOUBLE);
 
     /** The class a function belongs to. */
     enum Library {
@@ -88,14 +89,14 @@ enum Builtin {
     }
 
     /** An elementwise function: of a matrix in MatrixOps, of a double in Math. */
-    Builtin(Library library, String name, Fn fn) {
-        this(library, name, ShapeRule.NONE, a -> new Expr.Apply(fn, a.get(0)), library == Library.MATH ? DOUBLE : MATRIX);
+    Builtin(Library library, String name, ElementwiseFunction fn) {
+        this(library, name, ShapeRule.NONE, a -> new Expr.Call(fn, a), library == Library.MATH ? DOUBLE : MATRIX);
     }
 
     /** A double function of one matrix. */
     Builtin(Library library, String name, Reduction reduction) {
         this(library, name, reduction.needsSquare() ? ShapeRule.SQUARE : ShapeRule.NONE,
-                a -> new Expr.Reduce(reduction, a.get(0)), MATRIX);
+                a -> new Expr.Call(reduction, a), MATRIX);
     }
 
     String functionName() {

@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.matgrad.processor.ir.Expr;
-import io.matgrad.processor.ir.Fn;
+import io.matgrad.processor.lang.ElementwiseFunction;
 import io.matgrad.processor.ir.Interner;
 import io.matgrad.processor.ir.Notation;
-import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.lang.Reduction;
 import io.matgrad.processor.ir.ShapeCheck;
 import io.matgrad.processor.opt.Simplifier;
 import io.matgrad.processor.testing.Evaluator;
@@ -43,17 +43,17 @@ class JacobianModeTest {
         Expr z = mult(A, x);
         return Stream.of(
                 Arguments.of("Ax − b", sub(z, b)),
-                Arguments.of("tanh(Ax)", apply(Fn.TANH, z)),
-                Arguments.of("σ(Ax) ∘ b", mul(apply(Fn.SIGMOID, z), b)),
+                Arguments.of("tanh(Ax)", apply(ElementwiseFunction.TANH, z)),
+                Arguments.of("σ(Ax) ∘ b", mul(apply(ElementwiseFunction.SIGMOID, z), b)),
                 Arguments.of("s x + x ∘ x", add(scale(s, x), mul(x, x))),
                 Arguments.of("diag(y) x", mult(diag(y), x)),
                 Arguments.of("x ⊘ (𝟏 + x ∘ x)", div(x, add(new Expr.Fill(1, x.shape()), mul(x, x)))),
-                Arguments.of("softmax(Ax)", apply(Fn.EXP, sub(z, scale(reduce(Reduction.LOG_SUM_EXP, z), new Expr.Fill(1, b.shape()))))),
+                Arguments.of("softmax(Ax)", apply(ElementwiseFunction.EXP, sub(z, scale(reduce(Reduction.LOG_SUM_EXP, z), new Expr.Fill(1, b.shape()))))),
                 Arguments.of("S⁻¹x (solve)", solve(S, x)),
                 Arguments.of("x / ‖x‖", scale(div(c(1), reduce(Reduction.NORM, x)), x)),
                 Arguments.of("(xᵀy) Ax", scale(dot(x, y), z)),
-                Arguments.of("Aᵀ tanh(Ax)", mult(t(A), apply(Fn.TANH, z))),
-                Arguments.of("exp of (xᵀS) as a column", t(apply(Fn.EXP, mult(t(x), S)))),
+                Arguments.of("Aᵀ tanh(Ax)", mult(t(A), apply(ElementwiseFunction.TANH, z))),
+                Arguments.of("exp of (xᵀS) as a column", t(apply(ElementwiseFunction.EXP, mult(t(x), S)))),
                 Arguments.of("pow", pow(add(mul(x, x), new Expr.Fill(1, x.shape())), c(1.5))));
     }
 
@@ -107,7 +107,7 @@ class JacobianModeTest {
     @Test
     void hessianOfLogisticLossIsAWeightedGramMatrix() {
         Expr z = mult(A, x);
-        Expr f = sum(sub(apply(Fn.SOFTPLUS, z), mul(b, z)));
+        Expr f = sum(sub(apply(ElementwiseFunction.SOFTPLUS, z), mul(b, z)));
         assertEquals("Aᵀ diag(σ(Ax) ∘ (𝟏 − σ(Ax))) A", Notation.format(hessian(f)));
     }
 

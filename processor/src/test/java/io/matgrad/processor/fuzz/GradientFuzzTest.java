@@ -50,6 +50,11 @@ class GradientFuzzTest {
     private static final int COUNT = Integer.getInteger("matgrad.fuzz.count", 2_000);
     private static final int BATCH = Integer.getInteger("matgrad.fuzz.batch", 125);
     private static final int DEPTH = Integer.getInteger("matgrad.fuzz.depth", 6);
+    /**
+     * {@code -Dmatgrad.fuzz.dump=DIR}: writes every generated source there, so that two versions of
+     * the processor can be compared on the same functions (a refactoring must not change them).
+     */
+    private static final String DUMP = System.getProperty("matgrad.fuzz.dump");
     /** Finite differences of deep compositions agree to about 1e-8; a wrong gradient is off by O(1). */
     private static final double TOLERANCE = 1e-5;
     /**
@@ -137,6 +142,21 @@ class GradientFuzzTest {
         return t.failures;
     }
 
+    private static void dump(Compilation compilation) {
+        if (DUMP == null) {
+            return;
+        }
+        for (javax.tools.JavaFileObject file : compilation.generatedSourceFiles()) {
+            try {
+                java.nio.file.Path path = java.nio.file.Path.of(DUMP, java.nio.file.Path.of(file.toUri().getPath()).getFileName().toString());
+                java.nio.file.Files.createDirectories(path.getParent());
+                java.nio.file.Files.writeString(path, file.getCharContent(true));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     /** Compiles {@code functions} as one class and checks each; on a failed compilation, bisects to the culprits. */
     private void run(String className, List<Generator.Function> functions) {
         Compilation compilation = Compilations.compile(source(className, functions));
@@ -152,6 +172,7 @@ class GradientFuzzTest {
             return;
         }
         counts.compiled += functions.size();
+        dump(compilation);
         InMemoryClasses classes = new InMemoryClasses(compilation);
         Class<?> models = classes.load("fuzz." + className);
         Class<?> gradients = classes.load("fuzz." + className + "Gradients");

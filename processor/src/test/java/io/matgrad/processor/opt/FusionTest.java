@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.matgrad.processor.ir.Expr;
-import io.matgrad.processor.ir.Fn;
-import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.lang.ElementwiseFunction;
+import io.matgrad.processor.lang.Reduction;
 import io.matgrad.processor.ir.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ class FusionTest {
     void aChainOfElementwiseStepsIsOneLoop() {
         // t1 = tanh(A); t1 = 1 − t1; out = B ∘ t1
         List<Step> fused = fuse(Set.of("out"),
-                step(T1, new Kernel.ElementFunction(Fn.TANH, A)),
+                step(T1, new Kernel.Entrywise(ElementwiseFunction.TANH, List.of(A))),
                 step(T1, new Kernel.WithScalar(Kernel.ScalarOp.FROM, T1, new Operand.Literal(1))),
                 step(OUT, new Kernel.ElementBinary(B, T1, false)));
 
@@ -38,13 +38,13 @@ class FusionTest {
         Kernel.ElementLoop loop = assertInstanceOf(Kernel.ElementLoop.class, fused.get(0).kernel());
         assertEquals(OUT, fused.get(0).target());
         assertEquals("i", loop.index());
-        assertEquals(times(entry(B), minus(new Operand.Literal(1), new Operand.Call(Fn.TANH, entry(A)))), loop.value());
+        assertEquals(times(entry(B), minus(new Operand.Literal(1), new Operand.Call(ElementwiseFunction.TANH, List.of(entry(A))))), loop.value());
     }
 
     @Test
     void aValueReadAgainLaterKeepsItsMatrix() {
         List<Step> steps = List.of(
-                step(T1, new Kernel.ElementFunction(Fn.EXP, A)),
+                step(T1, new Kernel.Entrywise(ElementwiseFunction.EXP, List.of(A))),
                 step(OUT, new Kernel.ElementBinary(B, T1, false)),
                 step(T2, new Kernel.Mult(new Operand.Literal(1), T1, false, B, false, false)));
 
@@ -54,7 +54,7 @@ class FusionTest {
     @Test
     void anOutputKeepsItsMatrix() {
         List<Step> steps = List.of(
-                step(T1, new Kernel.ElementFunction(Fn.EXP, A)),
+                step(T1, new Kernel.Entrywise(ElementwiseFunction.EXP, List.of(A))),
                 step(OUT, new Kernel.ElementBinary(B, T1, false)));
 
         assertEquals(steps, fuse(Set.of("out", "t1"), steps.toArray(Step[]::new)));
@@ -64,7 +64,7 @@ class FusionTest {
     void aProducerWhoseInputIsOverwrittenInBetweenStaysWhereItIs() {
         // t1 = exp(t2); t2 = t2 B; out = t1 ∘ B: at out, t2 no longer holds what exp read
         List<Step> steps = List.of(
-                step(T1, new Kernel.ElementFunction(Fn.EXP, T2)),
+                step(T1, new Kernel.Entrywise(ElementwiseFunction.EXP, List.of(T2))),
                 step(T2, new Kernel.Mult(new Operand.Literal(1), T2, false, B, false, false)),
                 step(OUT, new Kernel.ElementBinary(T1, B, false)));
 
@@ -74,7 +74,7 @@ class FusionTest {
     @Test
     void aValueReadTwiceByItsConsumerIsNotComputedTwice() {
         List<Step> steps = List.of(
-                step(T1, new Kernel.ElementFunction(Fn.EXP, A)),
+                step(T1, new Kernel.Entrywise(ElementwiseFunction.EXP, List.of(A))),
                 step(OUT, new Kernel.ElementBinary(T1, T1, false)));
 
         assertEquals(steps, fuse(Set.of("out"), steps.toArray(Step[]::new)));
@@ -84,8 +84,8 @@ class FusionTest {
     void aSquareOfACompoundValueIsNotFused() {
         // x * x needs x to be a name: square(exp(A)) would compute the exponential twice
         List<Step> steps = List.of(
-                step(T1, new Kernel.ElementFunction(Fn.EXP, A)),
-                step(OUT, new Kernel.ElementFunction(Fn.SQUARE, T1)));
+                step(T1, new Kernel.Entrywise(ElementwiseFunction.EXP, List.of(A))),
+                step(OUT, new Kernel.Entrywise(ElementwiseFunction.SQUARE, List.of(T1))));
 
         assertEquals(steps, fuse(Set.of("out"), steps.toArray(Step[]::new)));
     }
@@ -121,7 +121,7 @@ class FusionTest {
     void theLoopVariableAvoidsTakenNames() {
         List<String> taken = new ArrayList<>(List.of("i"));
         List<Step> fused = Fusion.fuse(List.of(
-                        step(T1, new Kernel.ElementFunction(Fn.EXP, A)),
+                        step(T1, new Kernel.Entrywise(ElementwiseFunction.EXP, List.of(A))),
                         step(OUT, new Kernel.Negate(T1))),
                 Set.of("out"), name -> {
                     String fresh = taken.contains(name) ? name + "2" : name;
@@ -130,7 +130,7 @@ class FusionTest {
                 });
 
         assertEquals("i2", ((Kernel.ElementLoop) fused.get(0).kernel()).index());
-        assertEquals(new Operand.Negate(new Operand.Call(Fn.EXP, new Operand.Entry(A, "i2"))),
+        assertEquals(new Operand.Negate(new Operand.Call(ElementwiseFunction.EXP, List.of(new Operand.Entry(A, "i2")))),
                 ((Kernel.ElementLoop) fused.get(0).kernel()).value());
     }
 

@@ -22,7 +22,7 @@ class LoopInvariantsTest {
     @Test
     void aTransposeOfAValueComputedBeforeTheLoopIsMovedOutWithWhatReadsOnlyIt() {
         Step transpose = step(T1, new Kernel.Transpose(A));
-        Step exp = step(T2, new Kernel.ElementFunction(io.matgrad.processor.ir.Fn.EXP, T1));
+        Step exp = step(T2, new Kernel.Entrywise(io.matgrad.processor.lang.ElementwiseFunction.EXP, List.of(T1)));
         Step dot = step(DOT, new Kernel.Dot(T2, D));
         Step tangent = step(T3, new Kernel.Scale(DOT, A));
         Step loop = step(OUT, new Kernel.BasisLoop(D, "column", List.of(transpose, exp, dot, tangent), T3, false));

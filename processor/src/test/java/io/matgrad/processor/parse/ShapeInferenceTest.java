@@ -9,7 +9,7 @@ import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.DimRequirement;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Function;
-import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.lang.Reduction;
 import io.matgrad.processor.ir.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ class ShapeInferenceTest {
         Expr.Variable x = new Expr.Variable("x", Shape.matrix(Dim.cols("A"), Dim.cols("x")));
         Expr.Variable b = new Expr.Variable("b", Shape.matrix(Dim.rows("A"), Dim.cols("x")));
         assertThat(f.parameters()).containsExactly(a, x, b).inOrder();
-        assertThat(f.result()).isEqualTo(new Expr.Reduce(Reduction.NORM_SQ, new Expr.Sub(new Expr.MatMul(a, x), b)));
+        assertThat(f.result()).isEqualTo(new Expr.Call(Reduction.NORM_SQ, new Expr.Sub(new Expr.MatMul(a, x), b)));
         assertThat(f.requirements()).containsExactly(
                 new DimRequirement(Dim.rows("x"), Dim.cols("A"), "mult(A, x)"),
                 new DimRequirement(Dim.rows("b"), Dim.rows("A"), "sub(mult(A, x), b)"),
@@ -69,7 +69,7 @@ class ShapeInferenceTest {
         Expr.Variable a = new Expr.Variable("A", Shape.matrix(Dim.rows("A"), Dim.rows("A")));
         Expr.Variable b = new Expr.Variable("B", Shape.matrix(Dim.rows("A"), Dim.cols("B")));
         assertThat(f.parameters()).containsExactly(a, b).inOrder();
-        assertThat(f.result()).isEqualTo(new Expr.Reduce(Reduction.SUM, new Expr.Solve(a, b)));
+        assertThat(f.result()).isEqualTo(new Expr.Call(Reduction.SUM, new Expr.Solve(a, b)));
     }
 
     @Test

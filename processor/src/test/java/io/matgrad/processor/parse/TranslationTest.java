@@ -10,9 +10,10 @@ import io.matgrad.processor.ir.Binding;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.DimRequirement;
 import io.matgrad.processor.ir.Expr;
-import io.matgrad.processor.ir.Fn;
+import io.matgrad.processor.lang.ElementwiseFunction;
 import io.matgrad.processor.ir.Function;
-import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.lang.Power;
+import io.matgrad.processor.lang.Reduction;
 import io.matgrad.processor.ir.Shape;
 import io.matgrad.processor.ir.ShapeCheck;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +47,8 @@ class TranslationTest {
         Expr.Variable b = new Expr.Variable("b", Shape.SCALAR);
         Expr.Variable lambda = new Expr.Variable("lambda", Shape.SCALAR);
         Expr z = new Expr.Add(new Expr.MatMul(x, w), new Expr.Scale(b, y));
-        Expr fit = new Expr.Sub(new Expr.Reduce(Reduction.SUM, new Expr.Apply(Fn.SOFTPLUS, z)), new Expr.Dot(y, z));
-        Expr penalty = new Expr.Mul(new Expr.Mul(new Expr.Constant(0.5), lambda), new Expr.Reduce(Reduction.NORM_SQ, w));
+        Expr fit = new Expr.Sub(new Expr.Call(Reduction.SUM, new Expr.Call(ElementwiseFunction.SOFTPLUS, z)), new Expr.Dot(y, z));
+        Expr penalty = new Expr.Mul(new Expr.Mul(new Expr.Constant(0.5), lambda), new Expr.Call(Reduction.NORM_SQ, w));
 
         assertThat(f.name()).isEqualTo("logistic");
         assertThat(f.parameters()).containsExactly(x, y, w, b, lambda).inOrder();
@@ -64,11 +65,11 @@ class TranslationTest {
         Expr.Variable s = new Expr.Variable("s", Shape.SCALAR);
         Expr.Variable t = new Expr.Variable("t", Shape.SCALAR);
         Expr u = new Expr.Add(
-                new Expr.Apply(Fn.EXP, new Expr.Neg(s)),
-                new Expr.Div(new Expr.Apply(Fn.LOG, t), new Expr.Apply(Fn.SQRT, new Expr.Constant(Math.PI))));
+                new Expr.Call(ElementwiseFunction.EXP, new Expr.Neg(s)),
+                new Expr.Div(new Expr.Call(ElementwiseFunction.LOG, t), new Expr.Call(ElementwiseFunction.SQRT, new Expr.Constant(Math.PI))));
         Expr v = new Expr.Sub(
-                new Expr.Pow(u, new Expr.Constant(2)),
-                new Expr.Mul(new Expr.Apply(Fn.TANH, s), new Expr.Constant(Math.E)));
+                new Expr.Call(Power.POW, u, new Expr.Constant(2)),
+                new Expr.Mul(new Expr.Call(ElementwiseFunction.TANH, s), new Expr.Constant(Math.E)));
         Expr result = new Expr.Add(
                 new Expr.Div(new Expr.Neg(new Expr.Mul(u, v)), new Expr.Constant(4)), new Expr.Constant(1e-3));
         assertThat(f.locals()).containsExactly(new Binding("u", u), new Binding("v", v)).inOrder();
@@ -88,16 +89,16 @@ class TranslationTest {
 
         Expr s = new Expr.Add(a, new Expr.Transpose(a));
         Expr first = new Expr.Add(
-                new Expr.Add(new Expr.Reduce(Reduction.TRACE, new Expr.Inverse(s)), new Expr.Reduce(Reduction.DET, s)),
-                new Expr.Reduce(Reduction.LOG_DET, new Expr.Mul(s, s)));
+                new Expr.Add(new Expr.Call(Reduction.TRACE, new Expr.Inverse(s)), new Expr.Call(Reduction.DET, s)),
+                new Expr.Call(Reduction.LOG_DET, new Expr.Mul(s, s)));
         Expr second = new Expr.Add(
-                new Expr.Reduce(Reduction.NORM, new Expr.Div(new Expr.Apply(Fn.EXP, b), new Expr.Apply(Fn.SIGMOID, b))),
-                new Expr.Reduce(Reduction.LOG_SUM_EXP, new Expr.Apply(Fn.TANH, new Expr.Apply(Fn.LOG,
-                        new Expr.Apply(Fn.SQUARE, new Expr.Apply(Fn.SQRT, b))))));
-        Expr c = new Expr.Solve(s, new Expr.Neg(new Expr.MatMul(new Expr.Diag(v), new Expr.Pow(b, new Expr.Constant(3)))));
+                new Expr.Call(Reduction.NORM, new Expr.Div(new Expr.Call(ElementwiseFunction.EXP, b), new Expr.Call(ElementwiseFunction.SIGMOID, b))),
+                new Expr.Call(Reduction.LOG_SUM_EXP, new Expr.Call(ElementwiseFunction.TANH, new Expr.Call(ElementwiseFunction.LOG,
+                        new Expr.Call(ElementwiseFunction.SQUARE, new Expr.Call(ElementwiseFunction.SQRT, b))))));
+        Expr c = new Expr.Solve(s, new Expr.Neg(new Expr.MatMul(new Expr.Diag(v), new Expr.Call(Power.POW, b, new Expr.Constant(3)))));
         assertThat(f.locals().stream().map(Binding::value).toList()).containsExactly(s, first, second, c).inOrder();
         assertThat(f.result()).isEqualTo(new Expr.Add(new Expr.Add(first, second),
-                new Expr.Reduce(Reduction.SUM, new Expr.Sub(c, c))));
+                new Expr.Call(Reduction.SUM, new Expr.Sub(c, c))));
         assertThat(f.requirements()).containsExactly(
                 new DimRequirement(Dim.cols("A"), Dim.rows("A"), "add(A, transpose(A))"),
                 new DimRequirement(Dim.cols("v"), Dim.ONE, "diag(v)"),
@@ -220,7 +221,7 @@ class TranslationTest {
         Expr.Variable a = variable("A", Dim.rows("A"), Dim.cols("A"));
         Expr.Variable s = new Expr.Variable("s", Shape.SCALAR);
         assertThat(r.function("f").result()).isEqualTo(new Expr.Mul(
-                new Expr.Apply(Fn.EXP, s), new Expr.Reduce(Reduction.SUM, new Expr.Apply(Fn.EXP, a))));
+                new Expr.Call(ElementwiseFunction.EXP, s), new Expr.Call(Reduction.SUM, new Expr.Call(ElementwiseFunction.EXP, a))));
     }
 
     private static Expr.Variable variable(String name, Dim rows, Dim cols) {

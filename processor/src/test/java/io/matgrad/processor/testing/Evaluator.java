@@ -4,7 +4,10 @@ import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.ExprVisitor;
 import io.matgrad.processor.ir.Shape;
+import io.matgrad.processor.lang.ElementwiseFunction;
+import io.matgrad.runtime.Elementwise;
 import io.matgrad.runtime.MatrixOps;
+import java.lang.reflect.Method;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
@@ -124,38 +127,6 @@ public final class Evaluator implements ExprVisitor<Object> {
     }
 
     @Override
-    public Object visitApply(Expr.Apply node) {
-        if (node.shape().isScalar()) {
-            double x = d(node.operand());
-            return switch (node.fn()) {
-                case EXP -> Math.exp(x);
-                case LOG -> Math.log(x);
-                case TANH -> Math.tanh(x);
-                case SIGMOID -> io.matgrad.runtime.Elementwise.sigmoid(x);
-                case SOFTPLUS -> io.matgrad.runtime.Elementwise.softplus(x);
-                case SQUARE -> x * x;
-                case SQRT -> Math.sqrt(x);
-            };
-        }
-        DMatrixRMaj a = m(node.operand());
-        return switch (node.fn()) {
-            case EXP -> MatrixOps.exp(a);
-            case LOG -> MatrixOps.log(a);
-            case TANH -> MatrixOps.tanh(a);
-            case SIGMOID -> MatrixOps.sigmoid(a);
-            case SOFTPLUS -> MatrixOps.softplus(a);
-            case SQUARE -> MatrixOps.square(a);
-            case SQRT -> MatrixOps.sqrt(a);
-        };
-    }
-
-    @Override
-    public Object visitPow(Expr.Pow node) {
-        double p = d(node.exponent());
-        return node.shape().isScalar() ? Math.pow(d(node.base()), p) : MatrixOps.pow(m(node.base()), p);
-    }
-
-    @Override
     public Object visitMatMul(Expr.MatMul node) {
         return MatrixOps.mult(m(node.left()), m(node.right()));
     }
@@ -190,17 +161,48 @@ public final class Evaluator implements ExprVisitor<Object> {
         return MatrixOps.dot(m(node.left()), m(node.right()));
     }
 
+    /**
+     * An operator of the table, by the function users call: {@code MatrixOps.name} for matrices,
+     * the {@code Math} function (else matgrad's scalar kernel) for doubles.
+     */
     @Override
-    public Object visitReduce(Expr.Reduce node) {
-        DMatrixRMaj a = m(node.operand());
-        return switch (node.op()) {
-            case TRACE -> MatrixOps.trace(a);
-            case DET -> MatrixOps.det(a);
-            case LOG_DET -> MatrixOps.logDet(a);
-            case NORM_SQ -> MatrixOps.normSq(a);
-            case NORM -> MatrixOps.norm(a);
-            case SUM -> MatrixOps.sum(a);
-            case LOG_SUM_EXP -> MatrixOps.logSumExp(a);
-        };
+    public Object visitCall(Expr.Call node) {
+        Object[] arguments = node.operands().stream().map(this::eval).toArray();
+        Class<?>[] types = new Class<?>[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            types[i] = arguments[i] instanceof Double ? double.class : DMatrixRMaj.class;
+        }
+        boolean doubles = node.operands().stream().allMatch(o -> o.shape().isScalar());
+        if (doubles && node.op() instanceof ElementwiseFunction f) {
+            Method m = method(Math.class, f.mathName(), types);
+            if (m == null) {
+                m = method(Elementwise.class, f.functionName(), types);
+            }
+            return m != null ? invoke(m, arguments) : f.valueAt((Double) arguments[0]);
+        }
+        Method m = method(doubles ? Math.class : MatrixOps.class, node.op().functionName(), types);
+        if (m == null) {
+            throw new IllegalStateException("no function for " + node.op() + " of " + java.util.Arrays.toString(types));
+        }
+        return invoke(m, arguments);
+    }
+
+    private static Method method(Class<?> owner, String name, Class<?>[] types) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return owner.getMethod(name, types);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static Object invoke(Method m, Object[] arguments) {
+        try {
+            return m.invoke(null, arguments);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,8 +2,9 @@ package io.matgrad.processor.testing;
 
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
-import io.matgrad.processor.ir.Fn;
-import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.lang.ElementwiseFunction;
+import io.matgrad.processor.lang.Power;
+import io.matgrad.processor.lang.Reduction;
 import io.matgrad.processor.ir.Shape;
 
 /** A terse way to write IR in tests: {@code normSq(sub(mult(A, x), b))}. */
@@ -74,12 +75,12 @@ public final class Ir {
         return new Expr.Diag(v);
     }
 
-    public static Expr apply(Fn fn, Expr a) {
-        return new Expr.Apply(fn, a);
+    public static Expr apply(ElementwiseFunction fn, Expr a) {
+        return new Expr.Call(fn, a);
     }
 
     public static Expr pow(Expr a, Expr p) {
-        return new Expr.Pow(a, p);
+        return new Expr.Call(Power.POW, a, p);
     }
 
     public static Expr dot(Expr a, Expr b) {
@@ -87,7 +88,7 @@ public final class Ir {
     }
 
     public static Expr reduce(Reduction op, Expr a) {
-        return new Expr.Reduce(op, a);
+        return new Expr.Call(op, a);
     }
 
     public static Expr normSq(Expr a) {

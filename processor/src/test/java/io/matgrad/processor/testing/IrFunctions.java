@@ -4,8 +4,8 @@ import static io.matgrad.processor.testing.Ir.*;
 
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
-import io.matgrad.processor.ir.Fn;
-import io.matgrad.processor.ir.Reduction;
+import io.matgrad.processor.lang.ElementwiseFunction;
+import io.matgrad.processor.lang.Reduction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +51,14 @@ public final class IrFunctions {
                 f("tr(S S)", trace(mult(S, S)), S),
                 f("‖AB‖² product chain", normSq(mult(A, B)), A, B),
                 f("elementDiv", sum(div(A, add(mul(W, W), scale(c(1), fill1(A))))), A, W),
-                f("exp/log", sum(apply(Fn.LOG, add(apply(Fn.EXP, A), fill1(A)))), A),
-                f("tanh layer", normSq(apply(Fn.TANH, mult(A, x))), A, x),
-                f("sigmoid", sum(apply(Fn.SIGMOID, mult(A, x))), A, x),
-                f("softplus", sum(apply(Fn.SOFTPLUS, mult(A, x))), x),
-                f("square and sqrt", sum(apply(Fn.SQRT, add(apply(Fn.SQUARE, A), fill1(A)))), A),
+                f("exp/log", sum(apply(ElementwiseFunction.LOG, add(apply(ElementwiseFunction.EXP, A), fill1(A)))), A),
+                f("tanh layer", normSq(apply(ElementwiseFunction.TANH, mult(A, x))), A, x),
+                f("sigmoid", sum(apply(ElementwiseFunction.SIGMOID, mult(A, x))), A, x),
+                f("softplus", sum(apply(ElementwiseFunction.SOFTPLUS, mult(A, x))), x),
+                f("square and sqrt", sum(apply(ElementwiseFunction.SQRT, add(apply(ElementwiseFunction.SQUARE, A), fill1(A)))), A),
                 f("pow matrix", sum(pow(add(mul(A, A), fill1(A)), c(1.5))), A),
                 f("pow with exponent variable", sum(pow(add(mul(A, A), fill1(A)), s)), A, s),
-                f("scalar math", add(apply(Fn.EXP, mul(s, u)), mul(apply(Fn.TANH, s), apply(Fn.LOG, mul(u, u)))), s, u),
+                f("scalar math", add(apply(ElementwiseFunction.EXP, mul(s, u)), mul(apply(ElementwiseFunction.TANH, s), apply(ElementwiseFunction.LOG, mul(u, u)))), s, u),
                 f("inverse", dot(x, mult(inv(S), y)), S, x, y),
                 f("solve", normSq(solve(S, B)), S, B),
                 f("det", reduce(Reduction.DET, S), S),
@@ -66,8 +66,8 @@ public final class IrFunctions {
                 f("diag", dot(x, mult(diag(y), x)), x, y),
                 f("norm", reduce(Reduction.NORM, sub(mult(A, x), b)), A, x),
                 f("logSumExp", reduce(Reduction.LOG_SUM_EXP, mult(A, x)), A, x),
-                f("logistic loss", sum(sub(apply(Fn.SOFTPLUS, mult(A, x)), mul(b, mult(A, x)))), x),
-                f("two-layer tanh network", normSq(sub(mult(W, apply(Fn.TANH, mult(S, x))), b)), W, S),
+                f("logistic loss", sum(sub(apply(ElementwiseFunction.SOFTPLUS, mult(A, x)), mul(b, mult(A, x)))), x),
+                f("two-layer tanh network", normSq(sub(mult(W, apply(ElementwiseFunction.TANH, mult(S, x))), b)), W, S),
                 f("product of inner products", mul(dot(x, y), dot(x, mult(S, y))), x, y, S));
     }
 

@@ -1,0 +1,158 @@
+package io.matgrad.processor.lang;
+
+import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Exprs;
+import io.matgrad.processor.ir.Notation;
+import io.matgrad.processor.ir.Op;
+import io.matgrad.processor.ir.Routine;
+import io.matgrad.processor.ir.Shape;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The elementwise functions: each applies to a double, or to every entry of a matrix. An entry
+ * is the whole definition of its function: the names users call it by ({@code MatrixOps.exp} on
+ * matrices, {@code Math.exp} on doubles), its value on a double (constant folding), its derivative
+ * {@code f'(x)} as an expression of {@code x} and of {@code y = f(x)}, its notation, and the
+ * run-time code for a matrix and for a double.
+ *
+ * <p>The derivative expressions are chosen to be as stable as the functions: {@code σ'} is written
+ * {@code σ(1 − σ)} from the computed {@code σ}, never from {@code e^z}.
+ */
+public enum ElementwiseFunction implements Op {
+    EXP("exp", "exp", new Notation.Form.Function("exp"), Math::exp,
+            Routine.commonOps("elementExp"), invoke(Routine.math("exp"))) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return y;
+        }
+    },
+    LOG("log", "log", new Notation.Form.Function("log"), Math::log,
+            Routine.commonOps("elementLog"), invoke(Routine.math("log"))) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Div(Exprs.ones(x), x);
+        }
+    },
+    TANH("tanh", "tanh", new Notation.Form.Function("tanh"), Math::tanh,
+            Routine.elementwise("tanh"), invoke(Routine.math("tanh"))) {
+        /** {@code 1 − tanh²}. */
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Sub(Exprs.ones(x), new Expr.Call(SQUARE, y));
+        }
+    },
+    /** The logistic function {@code 1 / (1 + e^-z)}. */
+    SIGMOID("sigmoid", null, new Notation.Form.Function("σ"), ElementwiseFunction::sigmoid,
+            Routine.elementwise("sigmoid"), invoke(Routine.elementwise("sigmoid"))) {
+        /** {@code σ(1 − σ)}. */
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Mul(y, new Expr.Sub(Exprs.ones(x), y));
+        }
+    },
+    /** {@code log(1 + e^z)}, computed as {@code max(z, 0) + log1p(e^-|z|)}. */
+    SOFTPLUS("softplus", null, new Notation.Form.Function("softplus"),
+            z -> Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))),
+            Routine.elementwise("softplus"), invoke(Routine.elementwise("softplus"))) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Call(SIGMOID, x);
+        }
+    },
+    SQUARE("square", null, new Notation.Form.Square(), z -> z * z,
+            Routine.elementwise("square"), new ScalarForm.SelfProduct()) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return Exprs.times(new Expr.Constant(2), x);
+        }
+    },
+    SQRT("sqrt", "sqrt", new Notation.Form.Function("sqrt"), Math::sqrt,
+            Routine.elementwise("sqrt"), invoke(Routine.math("sqrt"))) {
+        /** {@code 1 / (2 √x)}. */
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Div(Exprs.ones(x), Exprs.times(new Expr.Constant(2), y));
+        }
+    };
+
+    private final String matrixOpsName;
+    private final String mathName;
+    private final Notation.Form notation;
+    private final DoubleUnaryOperator value;
+    private final Implementation.Entrywise implementation;
+
+    ElementwiseFunction(String matrixOpsName, String mathName, Notation.Form notation, DoubleUnaryOperator value,
+            Routine matrix, ScalarForm scalar) {
+        this.matrixOpsName = matrixOpsName;
+        this.mathName = mathName;
+        this.notation = notation;
+        this.value = value;
+        this.implementation = new Implementation.Entrywise(matrix, scalar);
+    }
+
+    /** {@code f'(x)}, elementwise, where {@code y = f(x)} is the node itself (reuse it where that saves work). */
+    public abstract Expr derivative(Expr x, Expr y);
+
+    /** The function's value at {@code x}, as the run-time code computes it. */
+    public double valueAt(double x) {
+        return value.applyAsDouble(x);
+    }
+
+    /** The name of the {@code MatrixOps} function of a matrix. */
+    @Override
+    public String functionName() {
+        return matrixOpsName;
+    }
+
+    /** The name of the {@code java.lang.Math} function of a double, or null if the language has none. */
+    public String mathName() {
+        return mathName;
+    }
+
+    @Override
+    public String toString() {
+        return matrixOpsName;
+    }
+
+    @Override
+    public Shape shape(List<Shape> operands) {
+        return operands.get(0);
+    }
+
+    /** {@code d f(u) = f'(u) ∘ du}. */
+    @Override
+    public Expr pushforward(Expr.Call node, List<Expr> tangents) {
+        return new Expr.Mul(derivative(node.operand(0), node), tangents.get(0));
+    }
+
+    /** Folds a constant. */
+    @Override
+    public Expr simplify(Expr.Call node, Rewriter rewriter) {
+        Double x = Exprs.constantValue(node.operand(0));
+        return x == null ? node : Exprs.filled(valueAt(x), node.shape());
+    }
+
+    @Override
+    public Notation.Form notation() {
+        return notation;
+    }
+
+    @Override
+    public Implementation.Entrywise implementation() {
+        return implementation;
+    }
+
+    private static ScalarForm invoke(Routine routine) {
+        return new ScalarForm.Invoke(routine);
+    }
+
+    /** {@code 1 / (1 + e^-z)}, never overflowing: for {@code z < 0}, {@code e^z / (1 + e^z)}. */
+    private static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+}
