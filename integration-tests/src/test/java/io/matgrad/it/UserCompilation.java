@@ -72,6 +72,13 @@ final class UserCompilation {
         return value;
     }
 
+    /** The path of a file named by a system property. */
+    static String file(String property) {
+        String value = System.getProperty(property);
+        assertTrue(value != null && new File(value).isFile(), property + " should name a file, not " + value);
+        return value;
+    }
+
     private List<String> arguments(String source) throws IOException {
         Path file = Files.createDirectories(work.resolve("src/com/example")).resolve("Models.java");
         Files.writeString(file, source);

@@ -218,11 +218,18 @@ public class Operators {
         return sum(softplus(z)) - dot(y, z) + lambda * normSq(w);
     }
 
-    /** Logistic regression as cross-entropy of probabilities: −Σ y log σ(z) + (1 − y) log(1 − σ(z)). */
+    /**
+     * Logistic regression as cross-entropy of probabilities: −Σ y log σ(z) + (1 − y) log(1 − σ(z)),
+     * with 1 − σ(z) written σ(−z): the same function, defined for every input, where a vector of
+     * ones passed in as a parameter is not (the generated test draws every parameter at random, and
+     * log(ones − σ(z)) is NaN wherever a random "one" is below σ(z)).
+     */
     @Differentiable(wrt = {"w", "X"})
-    public static double logisticCrossEntropy(DMatrixRMaj X, DMatrixRMaj w, DMatrixRMaj y, DMatrixRMaj ones) {
-        DMatrixRMaj p = sigmoid(mult(X, w));
-        return -(dot(y, log(p)) + dot(sub(ones, y), log(sub(ones, p))));
+    public static double logisticCrossEntropy(DMatrixRMaj X, DMatrixRMaj w, DMatrixRMaj y) {
+        DMatrixRMaj z = mult(X, w);
+        DMatrixRMaj logP = log(sigmoid(z));
+        DMatrixRMaj logQ = log(sigmoid(neg(z)));
+        return -(dot(y, logP) + sum(logQ) - dot(y, logQ));
     }
 
     /** A two-layer tanh network on a batch (columns of X): ½‖W₂ tanh(W₁X + b1ᵀ) − Y‖². */

@@ -57,7 +57,7 @@ class OperatorsGradientsTest {
                 f("precisionEstimation", "S 4x4 spd, P 4x4 spd", "P"),
                 f("penalizedPrecision", "S 4x4 spd, P 4x4 spd, lambda", "P", "lambda"),
                 f("logisticRegression", "X 10x3, w 3x1, y 10x1 mask, lambda", "w", "lambda"),
-                f("logisticCrossEntropy", "X 10x3, w 3x1, y 10x1 mask, ones 10x1 ones", "w", "X"),
+                f("logisticCrossEntropy", "X 10x3, w 3x1, y 10x1 mask", "w", "X"),
                 f("twoLayerTanhNetwork", "W1 4x3, W2 2x4, b 4x1, X 3x6, Y 2x6, ones 6x1 ones", "W1", "W2", "b"),
                 f("maskedMatrixFactorization", "Y 6x5, M 6x5 mask, U 6x2, V 5x2, lambda", "U", "V"),
                 f("exponentialFactorization", "Y 4x5, A 4x2, B 2x5", "A", "B"),

@@ -66,6 +66,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     private boolean badOptionReported;
     /** So is a test option without JUnit to compile the tests. */
     private boolean junitMissingReported;
+    /** And a source version older than the runtime's Java 17. */
+    private boolean sourceVersionReported;
 
     public DifferentiableProcessor() {
         this(GradientsWriter::function);
@@ -106,6 +108,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                 byClass.computeIfAbsent(owner, k -> new ArrayList<>()).add((ExecutableElement) element);
             }
         }
+        byClass.values().stream().findFirst().ifPresent(methods -> warnAboutSourceVersion(methods.get(0)));
         for (Element parameter : annotated(round, ShapeAnnotations.ANNOTATION)) {
             guarded(parameter, () -> ShapeAnnotations.checkPlacement(parameter, reporter));
         }
@@ -118,6 +121,21 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
         TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
         return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+    }
+
+    /**
+     * Warns, once per compilation, at the first {@code @Differentiable} method, when the code is
+     * compiled for a Java older than 17: it compiles, since javac reads the runtime's class files
+     * whatever the target, but then cannot run where its target says it can.
+     */
+    private void warnAboutSourceVersion(ExecutableElement method) {
+        SourceVersion version = processingEnv.getSourceVersion();
+        if (sourceVersionReported || version.compareTo(SourceVersion.RELEASE_17) >= 0) {
+            return;
+        }
+        sourceVersionReported = true;
+        String release = version.name().substring("RELEASE_".length());
+        reporter.warning(Message.SOURCE_VERSION, method, release, release, release);
     }
 
     /** Writes the gradients class of {@code owner}, with every method that got through the pipeline. */

@@ -87,6 +87,7 @@ public final class Factorization {
     private String function;
     private String name;
 
+    /** An empty factorization: {@link #decompose} sizes it to the first matrix it is given. */
     public Factorization() {}
 
     /**

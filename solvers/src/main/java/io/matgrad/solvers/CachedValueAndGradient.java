@@ -32,6 +32,7 @@ public final class CachedValueAndGradient {
     private boolean cached;
     private long evaluations;
 
+    /** A cache for {@code function}, whose parameters are solvers' arrays seen as {@code shape}. */
     public CachedValueAndGradient(MatrixShape shape, ValueAndGradient function) {
         this.shape = shape;
         this.function = function;

@@ -9,6 +9,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public record MatrixShape(int rows, int cols) {
 
+    /** A shape of at least one row and one column, else an {@code IllegalArgumentException}. */
     public MatrixShape {
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("a matrix shape needs rows >= 1 and cols >= 1, not " + rows + "x" + cols);
@@ -20,6 +21,7 @@ public record MatrixShape(int rows, int cols) {
         return new MatrixShape(n, 1);
     }
 
+    /** A {@code rows x cols} matrix. */
     public static MatrixShape of(int rows, int cols) {
         return new MatrixShape(rows, cols);
     }

@@ -175,6 +175,12 @@ public enum Message {
             "-A%s=true generates JUnit 5 tests, but JUnit Jupiter is not on the classpath of this compilation;"
                     + " set the option on the test compilation (where the @Differentiable methods are test sources),"
                     + " or check derivatives from your own tests with io.matgrad.runtime.GradientCheck"),
+    SOURCE_VERSION("MatgradSourceVersion",
+            "this compilation is for Java %s (--release %s or -source %s), but matgrad-runtime, which the"
+                    + " @Differentiable methods and the generated code call, is compiled for Java 17: what is"
+                    + " compiled here fails with UnsupportedClassVersionError on a JVM older than 17; compile"
+                    + " with --release 17 or later (in Maven, <release>17</release> or the property"
+                    + " maven.compiler.release)"),
     BAD_OPTION("MatgradBadOption",
             "-A%s=%s is not an option matgrad knows; write %s"),
     INTERNAL_ERROR("MatgradInternalError",

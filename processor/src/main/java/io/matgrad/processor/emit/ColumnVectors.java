@@ -67,7 +67,7 @@ final class ColumnVectors {
         List<DimRequirement> requirements = new ArrayList<>(f.requirements());
         requirements.add(requirement);
         return new Function(f.name(), parameters, locals, rewrite.apply(f.result()), requirements, wrt, f.hessian(),
-                f.denominatorLayout());
+                f.denominatorLayout(), f.wrtByDefault());
     }
 
     private static Shape replace(Shape shape, Dim from) {

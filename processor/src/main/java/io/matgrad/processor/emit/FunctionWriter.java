@@ -138,6 +138,7 @@ final class FunctionWriter {
         CodeBlock javadoc = CodeBlock.builder()
                 .add("The Jacobian of {@link $T#$N} with respect to {@code $N} ($L$L).\n", original, function.name(),
                         x.name(), layout, vecNote(x))
+                .add(wrtByDefaultNote(x))
                 .add("\n<pre>\n$L$L</pre>\n\n", derivation.definition(), derivativeLine("J", x, j))
                 .add(throwsClause())
                 .build();
@@ -149,6 +150,7 @@ final class FunctionWriter {
         CodeBlock javadoc = CodeBlock.builder()
                 .add("The Hessian of {@link $T#$N} with respect to {@code $N}: entry ij is ∂²f/∂$N<sub>i</sub>∂$N<sub>j</sub>$L.\n",
                         original, function.name(), x.name(), x.name(), x.name(), vecNote(x))
+                .add(wrtByDefaultNote(x))
                 .add("\n<pre>\n$L$L$L</pre>\n\n", derivation.definition(), derivation.gradientLine(x), derivativeLine("H", x, h))
                 .add(throwsClause())
                 .build();
@@ -179,6 +181,7 @@ final class FunctionWriter {
                         + "the Hessian: the derivative of the gradient along {@code $N}, at about the cost of one more\n"
                         + "gradient. Shaped like {@code $N}$L.\n", original, function.name(), x.name(), v.name(), v.name(),
                         x.name(), x.shape().isColumnVector() ? "" : " (for a matrix, H vec(v) is the vec of the result)")
+                .add(wrtByDefaultNote(x))
                 .add("\n<pre>\n$L$LH $N = $L\n</pre>\n\n", derivation.definition(), derivation.gradientLine(x), v.name(),
                         derivation.format(hv))
                 .add("@param $N the direction, shaped like {@code $N}\n", v.name(), x.name())
@@ -231,6 +234,7 @@ final class FunctionWriter {
                 .add(matrix
                         ? CodeBlock.of("(denominator layout: entry ij is ∂f/∂$N<sub>ij</sub>).\n", x.name())
                         : CodeBlock.of("(a double).\n"))
+                .add(wrtByDefaultNote(x))
                 .add("\n<pre>\n$L$L</pre>\n\n", derivation.definition(), derivation.gradientLine(x))
                 .add(throwsClause())
                 .build();
@@ -261,6 +265,7 @@ final class FunctionWriter {
         CodeBlock javadoc = CodeBlock.builder()
                 .add("The value of {@link $T#$N} and its gradients, computed together: what the value and the\n"
                         + "gradients share is computed once.\n", original, function.name())
+                .add(function.wrtByDefault() ? wrtByDefaultNote(function.wrt().get(0)) : CodeBlock.of(""))
                 .add("\n<pre>\n$L</pre>\n\n", formulas.build())
                 .add(params.build())
                 .add("@return f\n")
@@ -268,6 +273,17 @@ final class FunctionWriter {
                 .build();
         return new Operation(staticName("valueAndGrad"), "valueAndGrad", function.parameters(), outputs, 0,
                 computes, value, javadoc);
+    }
+
+    /**
+     * Says which parameter a derivative is taken with respect to when the annotation names none: the
+     * first, which surprises a user whose first parameter is data.
+     */
+    private CodeBlock wrtByDefaultNote(Expr.Variable x) {
+        return function.wrtByDefault()
+                ? CodeBlock.of("\n<p>With respect to {@code $N}, the first parameter: {@code @Differentiable} names no {@code wrt}\n"
+                        + "(list the parameters to differentiate with respect to in {@code wrt} to choose others).\n", x.name())
+                : CodeBlock.of("");
     }
 
     private CodeBlock throwsClause() {

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param hessian whether Hessians are asked for
  * @param denominatorLayout whether Jacobians are asked for in denominator layout (n x m) rather
  *     than numerator layout (m x n)
+ * @param wrtByDefault whether the annotation names no {@code wrt}, so that {@code wrt} is the first
+ *     parameter by default (the generated Javadoc says so: it surprises users whose first
+ *     parameter is data)
  */
 public record Function(
         String name,
@@ -26,12 +29,19 @@ public record Function(
         List<DimRequirement> requirements,
         List<Expr.Variable> wrt,
         boolean hessian,
-        boolean denominatorLayout) {
+        boolean denominatorLayout,
+        boolean wrtByDefault) {
 
     /** A function whose Jacobians, if any, are in numerator layout. */
     public Function(String name, List<Expr.Variable> parameters, List<Binding> locals, Expr result,
             List<DimRequirement> requirements, List<Expr.Variable> wrt, boolean hessian) {
         this(name, parameters, locals, result, requirements, wrt, hessian, false);
+    }
+
+    /** A function whose {@code wrt} the annotation names. */
+    public Function(String name, List<Expr.Variable> parameters, List<Binding> locals, Expr result,
+            List<DimRequirement> requirements, List<Expr.Variable> wrt, boolean hessian, boolean denominatorLayout) {
+        this(name, parameters, locals, result, requirements, wrt, hessian, denominatorLayout, false);
     }
 
     public Function {

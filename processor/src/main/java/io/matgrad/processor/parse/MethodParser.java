@@ -181,7 +181,10 @@ public final class MethodParser {
         Map<String, Expr.Variable> byName = parameters.stream()
                 .collect(Collectors.toMap(Expr.Variable::name, identity()));
         List<Expr.Variable> wrt = signature.wrt().stream().map(byName::get).toList();
+        // wrt by default: the annotation names none, so the one wrt parameter is named by no value of it
+        boolean wrtByDefault = wrt.size() == 1 && KnownTypes.differentiable(method)
+                .flatMap(a -> SignatureValidator.wrtValue(a, wrt.get(0).name())).isEmpty();
         return new Function(method.getSimpleName().toString(), parameters, locals, result, dims.requirements(), wrt,
-                signature.hessian(), signature.denominatorLayout());
+                signature.hessian(), signature.denominatorLayout(), wrtByDefault);
     }
 }

@@ -2,6 +2,7 @@ package io.matgrad.processor.parse;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import com.sun.source.tree.Tree;
 import io.matgrad.processor.diag.ErrorReporter;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.diag.Suggestions;
@@ -125,7 +126,7 @@ class DiagnosticsTest {
         assertThat(reporter.errorReportedSince(afterFirst)).isFalse();
 
         // Without the tree API, a message for a tree still comes out, without a position.
-        reporter.error(Message.UNSUPPORTED_LOOP, null, null);
+        reporter.error(Message.UNSUPPORTED_LOOP, (Tree) null, null);
         assertThat(reporter.errorReportedSince(afterFirst)).isTrue();
         assertThat(messager.printed).containsExactly(
                 "WARNING " + Message.UNSUPPORTED_LOOP.render(),
