@@ -1,5 +1,6 @@
 package io.matgrad.processor.diag;
 
+import io.matgrad.processor.lang.Language;
 import java.util.Locale;
 
 /**
@@ -94,8 +95,7 @@ public enum Message {
                     + " or softplus"),
     UNSUPPORTED_LAMBDA("MatgradLambda",
             "lambdas and method references are not differentiable: write the formula inline, with"
-                    + " the elementwise MatrixOps functions (exp, log, tanh, sigmoid, softplus, square,"
-                    + " sqrt, pow) for functions of every entry"),
+                    + " the elementwise MatrixOps functions ({ELEMENTWISE}) for functions of every entry"),
     UNSUPPORTED_NEW("MatgradNew",
             "new is not allowed: a @Differentiable function creates no objects of its own; compute"
                     + " matrices with MatrixOps functions (mult, add, transpose, ...), which return new"
@@ -108,14 +108,14 @@ public enum Message {
                     + " compile-time constants (static final fields with constant values); %s"),
     UNSUPPORTED_CALL("MatgradUnsupportedCall",
             "%s calls %s, which matgrad cannot differentiate: a @Differentiable body calls only"
-                    + " io.matgrad.runtime.MatrixOps functions and Math.exp, log, sqrt, pow and tanh;"
+                    + " io.matgrad.runtime.MatrixOps functions and {MATH};"
                     + " %s"),
     UNSUPPORTED_MATRIX_OPS("MatgradUnsupportedMatrixOps",
             "MatrixOps.%s is not known to this matgrad processor: matgrad-runtime is probably newer"
                     + " than matgrad-processor; use one matgrad version for both"),
     UNSUPPORTED_MATH_FUNCTION("MatgradMathFunction",
-            "Math.%s is not differentiable here: a @Differentiable body calls Math.exp, log, sqrt,"
-                    + " pow and tanh on doubles, and MatrixOps functions on matrices%s"),
+            "Math.%s is not differentiable here: a @Differentiable body calls {MATH} on doubles, and"
+                    + " MatrixOps functions on matrices%s"),
     MATH_RANDOM("MatgradRandom",
             "Math.random() is not a function of the inputs: a @Differentiable function's value depends"
                     + " only on its parameters; draw the random number in the caller and pass it as a"
@@ -146,7 +146,7 @@ public enum Message {
                     + " number such as 2.0"),
     UNSUPPORTED_EXPRESSION("MatgradExpression",
             "%s is not allowed in a @Differentiable expression, which is built from parameters,"
-                    + " locals, numbers, + - * / on doubles, Math.exp/log/sqrt/pow/tanh and MatrixOps"
+                    + " locals, numbers, + - * / on doubles, {MATH} and MatrixOps"
                     + " functions; rewrite it with those"),
     SHAPE_MISMATCH("MatgradShapeMismatch",
             "%s needs %s == %s, but %s; %s"),
@@ -189,9 +189,14 @@ public enum Message {
     private final String id;
     private final String format;
 
+    /**
+     * @param format the message; {@code {MATH}} and {@code {ELEMENTWISE}} stand for the language's
+     *     Math functions and elementwise MatrixOps functions, as the language's table lists them
+     */
     Message(String id, String format) {
         this.id = id;
-        this.format = format;
+        this.format = format.replace("{MATH}", Language.mathFunctions())
+                .replace("{ELEMENTWISE}", Language.elementwiseFunctions());
     }
 
     /** The stable id, such as {@code MatgradLoop}. */

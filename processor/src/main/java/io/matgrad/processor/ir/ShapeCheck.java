@@ -6,6 +6,9 @@ import java.util.List;
  * Verifies that every node's operands fit together and that its recorded shape is the one its
  * operands give. A failure is a bug in a pass, not a user error (users get positioned diagnostics
  * from shape inference in {@code parse}); each pass's tests run this over what it produces.
+ *
+ * <p>Dimensions are checked by the nodes' shape rules ({@link ShapeRules}); what is checked here is
+ * what the rules take for granted: which operands are doubles and which matrices.
  */
 public final class ShapeCheck implements ExprVisitor<Void> {
     private static final ShapeCheck INSTANCE = new ShapeCheck();
@@ -15,8 +18,22 @@ public final class ShapeCheck implements ExprVisitor<Void> {
     /** Checks every node of {@code root}, or throws {@link IllegalStateException} naming the first bad one. */
     public static void verify(Expr root) {
         for (Expr node : Dag.postOrder(List.of(root))) {
-            node.accept(INSTANCE);
+            check(node);
         }
+    }
+
+    private static void check(Expr node) {
+        node.accept(INSTANCE);
+        for (Equality e : ShapeRules.requirements(node)) {
+            require(node, e.holds(), "needs " + e.left() + " == " + e.right());
+        }
+        Shape derived;
+        try {
+            derived = node.withChildren(node.children()).shape();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("ill-shaped IR node " + name(node) + ": " + e.getMessage(), e);
+        }
+        require(node, node.shape().equals(derived), "recorded shape " + node.shape() + " is not " + derived);
     }
 
     @Override
@@ -41,116 +58,96 @@ public final class ShapeCheck implements ExprVisitor<Void> {
 
     @Override
     public Void visitAdd(Expr.Add node) {
-        return sameShapes(node, node.left(), node.right());
+        return alike(node, node.left(), node.right());
     }
 
     @Override
     public Void visitSub(Expr.Sub node) {
-        return sameShapes(node, node.left(), node.right());
+        return alike(node, node.left(), node.right());
     }
 
     @Override
     public Void visitMul(Expr.Mul node) {
-        return sameShapes(node, node.left(), node.right());
+        return alike(node, node.left(), node.right());
     }
 
     @Override
     public Void visitDiv(Expr.Div node) {
-        return sameShapes(node, node.left(), node.right());
+        return alike(node, node.left(), node.right());
     }
 
     @Override
     public Void visitNeg(Expr.Neg node) {
-        return sameShapes(node, node.operand(), node.operand());
+        return null;
     }
 
     @Override
     public Void visitScale(Expr.Scale node) {
         require(node, node.factor().shape().isScalar(), "the factor must be a double");
-        require(node, node.matrix().shape().isMatrix(), "the scaled operand must be a matrix");
-        return sameShapes(node, node.matrix(), node.matrix());
+        return matrices(node, node.matrix());
     }
 
     @Override
     public Void visitMatMul(Expr.MatMul node) {
-        Shape l = node.left().shape();
-        Shape r = node.right().shape();
-        require(node, l.isMatrix() && r.isMatrix(), "operands must be matrices");
-        require(node, l.cols().equals(r.rows()), "inner dimensions differ: " + l + " times " + r);
-        return hasShape(node, Shape.matrix(l.rows(), r.cols()));
+        return matrices(node, node.left(), node.right());
     }
 
     @Override
     public Void visitTranspose(Expr.Transpose node) {
-        require(node, node.operand().shape().isMatrix(), "the operand must be a matrix");
-        return hasShape(node, node.operand().shape().transpose());
+        return matrices(node, node.operand());
     }
 
     @Override
     public Void visitInverse(Expr.Inverse node) {
-        require(node, node.operand().shape().isSquare(), "the operand must be square");
-        return hasShape(node, node.operand().shape());
+        return matrices(node, node.operand());
     }
 
     @Override
     public Void visitSolve(Expr.Solve node) {
-        Shape a = node.matrix().shape();
-        Shape b = node.rhs().shape();
-        require(node, a.isSquare() && b.isMatrix(), "needs a square matrix and a matrix");
-        require(node, a.rows().equals(b.rows()), "rows differ: " + a + " and " + b);
-        return hasShape(node, Shape.matrix(a.cols(), b.cols()));
+        return matrices(node, node.matrix(), node.rhs());
     }
 
     @Override
     public Void visitDiag(Expr.Diag node) {
-        Shape v = node.vector().shape();
-        require(node, v.isColumnVector(), "the operand must be a column vector");
-        return hasShape(node, Shape.matrix(v.rows(), v.rows()));
+        return matrices(node, node.vector());
     }
 
     @Override
     public Void visitDiagPart(Expr.DiagPart node) {
-        Shape m = node.matrix().shape();
-        require(node, m.isSquare(), "the operand must be square");
-        return hasShape(node, Shape.matrix(m.rows(), Dim.ONE));
+        return matrices(node, node.matrix());
     }
 
     @Override
     public Void visitDot(Expr.Dot node) {
-        require(node, node.left().shape().isMatrix(), "operands must be matrices");
-        require(node, node.left().shape().equals(node.right().shape()), "operand shapes differ");
-        return null;
+        return matrices(node, node.left(), node.right());
     }
 
+    /** The operator's own shape rule says what it takes (its {@link Op#shape} rejects the rest). */
     @Override
     public Void visitCall(Expr.Call node) {
-        List<Shape> operands = node.operands().stream().map(Expr::shape).toList();
-        for (Equality e : node.op().requirements(operands)) {
-            require(node, e.holds(), node.op().functionName() + " needs " + e.left() + " == " + e.right());
-        }
-        Shape expected;
-        try {
-            expected = node.op().shape(operands);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("ill-shaped IR node " + node.op().functionName() + ": " + e.getMessage(), e);
-        }
-        return hasShape(node, expected);
-    }
-
-    private static Void sameShapes(Expr node, Expr left, Expr right) {
-        require(node, left.shape().equals(right.shape()),
-                "operand shapes differ: " + left.shape() + " and " + right.shape());
-        return hasShape(node, left.shape());
-    }
-
-    private static Void hasShape(Expr node, Shape expected) {
-        require(node, node.shape().equals(expected), "recorded shape " + node.shape() + " is not " + expected);
         return null;
+    }
+
+    /** Two doubles, or two matrices. */
+    private static Void alike(Expr node, Expr left, Expr right) {
+        require(node, left.shape().isScalar() == right.shape().isScalar(), "a double and a matrix");
+        return null;
+    }
+
+    private static Void matrices(Expr node, Expr... operands) {
+        for (Expr operand : operands) {
+            require(node, operand.shape().isMatrix(), "operands must be matrices");
+        }
+        return null;
+    }
+
+    private static String name(Expr node) {
+        return node instanceof Expr.Call c ? c.op().functionName() : node.getClass().getSimpleName();
     }
 
     private static void require(Expr node, boolean ok, String what) {
         if (!ok) {
-            throw new IllegalStateException("ill-shaped IR node " + node.getClass().getSimpleName() + ": " + what);
+            throw new IllegalStateException("ill-shaped IR node " + name(node) + ": " + what);
         }
     }
 }

@@ -7,8 +7,9 @@ import com.sun.source.tree.MethodInvocationTree;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.diag.Suggestions;
 import io.matgrad.processor.ir.Expr;
-import io.matgrad.processor.ir.Shape;
-import io.matgrad.processor.parse.ShapeRule.Equality;
+import io.matgrad.processor.ir.Equality;
+import io.matgrad.processor.ir.ShapeRules;
+import io.matgrad.processor.lang.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -160,48 +161,47 @@ final class CallTranslator {
             return rejectCall(call, method, unqualified); // another static import won overload resolution
         }
         String name = method.getSimpleName().toString();
-        Optional<List<Kind>> parameters = parameterKinds(method);
+        Optional<List<Language.Type>> parameters = parameterTypes(method);
         if (cx.known.isMatrixOps(method.getEnclosingElement())) {
-            return parameters.flatMap(p -> Builtin.find(Builtin.Library.MATRIX_OPS, name, p))
-                    .map(b -> apply(b, call, operands))
+            return parameters.flatMap(p -> Language.find(Language.Library.MATRIX_OPS, name, p))
+                    .map(f -> apply(f, call, operands))
                     .orElseGet(() -> cx.reject(Message.UNSUPPORTED_MATRIX_OPS, call, name));
         }
-        Optional<Builtin> builtin = parameters.flatMap(p -> Builtin.find(Builtin.Library.MATH, name, p));
-        if (builtin.isPresent()) {
-            return apply(builtin.get(), call, operands);
+        Optional<Language.Function> function = parameters.flatMap(p -> Language.find(Language.Library.MATH, name, p));
+        if (function.isPresent()) {
+            return apply(function.get(), call, operands);
         }
         if (name.equals("random")) {
             return cx.reject(Message.MATH_RANDOM, call);
         }
-        String suggestion = Suggestions.closest(name, Builtin.names(Builtin.Library.MATH))
+        String suggestion = Suggestions.closest(name, Language.names(Language.Library.MATH))
                 .filter(s -> !s.equals(name))
                 .map(s -> "; did you mean Math." + s + "?")
                 .orElse("");
         return cx.reject(Message.UNSUPPORTED_MATH_FUNCTION, call, name, suggestion);
     }
 
-    /** The builtin's IR, after requiring what its shape rule needs of the operands. */
-    private Optional<Term> apply(Builtin builtin, MethodInvocationTree call, List<Expr> operands) {
-        List<Shape> shapes = operands.stream().map(Expr::shape).toList();
-        for (Equality e : builtin.shapeRule().equalities(shapes)) {
+    /** The function's IR, requiring of the operands what its shape rule needs. */
+    private Optional<Term> apply(Language.Function function, MethodInvocationTree call, List<Expr> operands) {
+        Expr result = function.apply(operands);
+        for (Equality e : ShapeRules.requirements(result)) {
             cx.require(e.left(), e.right(), call);
         }
-        Expr result = builtin.apply(operands);
         return Optional.of(new Term(result, result.shape().isScalar() ? Kind.DOUBLE : Kind.MATRIX));
     }
 
     /** What to call instead of {@code owner.name}. */
     private String callAdvice(TypeElement owner, String name, boolean unqualified) {
-        boolean isMatrixOpsName = Builtin.names(Builtin.Library.MATRIX_OPS).contains(name);
+        boolean isMatrixOpsName = Language.names(Language.Library.MATRIX_OPS).contains(name);
         if (unqualified && isMatrixOpsName && cx.typeNames.isEnclosing(owner)) {
             return "the class's own " + name + " hides MatrixOps." + name + " (a method of the class shadows static"
                     + " imports); rename it, or write MatrixOps." + name + "(...)";
         }
-        Optional<String> same = Builtin.matrixOpsNameFor(name);
+        Optional<String> same = Language.matrixOpsNameFor(name);
         if (same.isPresent()) {
             return "use MatrixOps." + same.get();
         }
-        return Suggestions.closest(name, Builtin.names(Builtin.Library.MATRIX_OPS))
+        return Suggestions.closest(name, Language.names(Language.Library.MATRIX_OPS))
                 .map(s -> "did you mean MatrixOps." + s + "?")
                 .orElse("inline its formula here with MatrixOps functions");
     }
@@ -220,15 +220,16 @@ final class CallTranslator {
         };
     }
 
-    private Optional<List<Kind>> parameterKinds(ExecutableElement method) {
-        List<Kind> kinds = new ArrayList<>();
+    /** The language's types of {@code method}'s parameters; empty if one is not a matrix or a double. */
+    private Optional<List<Language.Type>> parameterTypes(ExecutableElement method) {
+        List<Language.Type> types = new ArrayList<>();
         for (VariableElement p : method.getParameters()) {
             Optional<Kind> kind = cx.known.kindOf(p.asType());
-            if (kind.isEmpty()) {
+            if (kind.isEmpty() || (kind.get() != Kind.MATRIX && kind.get() != Kind.DOUBLE)) {
                 return Optional.empty();
             }
-            kinds.add(kind.get());
+            types.add(kind.get() == Kind.MATRIX ? Language.Type.MATRIX : Language.Type.DOUBLE);
         }
-        return Optional.of(kinds);
+        return Optional.of(types);
     }
 }

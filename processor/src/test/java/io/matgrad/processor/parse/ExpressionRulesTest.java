@@ -8,6 +8,7 @@ import static io.matgrad.processor.testing.Compilations.models;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.matgrad.processor.lang.Language;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +160,7 @@ class ExpressionRulesTest {
         Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradUnsupportedCall] org.ejml.dense.row.CommonOps_DDRM.mult(A, x, null)"
                         + " calls CommonOps_DDRM.mult, which matgrad cannot differentiate: a @Differentiable body calls"
-                        + " only io.matgrad.runtime.MatrixOps functions and Math.exp, log, sqrt, pow and tanh; use"
+                        + " only io.matgrad.runtime.MatrixOps functions and " + Language.mathFunctions() + "; use"
                         + " MatrixOps.mult")
                 .inFile(source).onLineContaining("CommonOps_DDRM.mult(");
         assertThat(c).hadErrorContaining("use MatrixOps.sub").inFile(source).onLineContaining("CommonOps_DDRM.subtract(");
@@ -179,7 +180,7 @@ class ExpressionRulesTest {
         Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradUnsupportedCall] multiply(A, A) calls Models.multiply, which matgrad"
                 + " cannot differentiate: a @Differentiable body calls only io.matgrad.runtime.MatrixOps functions and"
-                + " Math.exp, log, sqrt, pow and tanh; did you mean MatrixOps.mult?");
+                + " " + Language.mathFunctions() + "; did you mean MatrixOps.mult?");
         assertThat(c).hadErrorContaining("helper(s) calls Models.helper, which matgrad cannot differentiate");
         assertThat(c).hadErrorContaining("inline its formula here with MatrixOps functions");
         assertThat(c).hadErrorContaining("Double.valueOf(s) calls Double.valueOf");
@@ -236,11 +237,11 @@ class ExpressionRulesTest {
                 """);
         Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradMathFunction] Math.abs is not differentiable here: a"
-                        + " @Differentiable body calls Math.exp, log, sqrt, pow and tanh on doubles, and MatrixOps"
+                        + " @Differentiable body calls " + Language.mathFunctions() + " on doubles, and MatrixOps"
                         + " functions on matrices")
                 .inFile(source).onLineContaining("Math.abs(s)");
         assertThat(c).hadErrorContaining("[MatgradMathFunction] Math.expm1 is not differentiable here: a"
-                + " @Differentiable body calls Math.exp, log, sqrt, pow and tanh on doubles, and MatrixOps functions"
+                + " @Differentiable body calls " + Language.mathFunctions() + " on doubles, and MatrixOps functions"
                 + " on matrices; did you mean Math.exp?");
     }
 
