@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -22,12 +24,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * cost is measured. Prints the report as Markdown and writes it, with JMH's JSON, to the output
  * directory.
  *
+ * <p>A jar built with {@code -Ppeers} also has the peers' benchmark classes ({@link Peers}): the
+ * suite then checks each peer's value and gradients against matgrad's on every function and size
+ * it can express before it measures anything, and measures the peers in the same JMH runs as the
+ * rest, at both sizes.
+ *
  * <pre>
  * --quick               one short iteration each: checks the pipeline, measures nothing
  * --functions a,b       only these functions (default: all, see {@link Problems#names()})
  * --out DIR             where report.md and jmh/*.json go (default: benchmarks/target if it
  *                       exists, else the working directory)
  * --no-processor-cost   skip the compile-time measurement
+ * --no-peers            leave out the peers of a jar built with -Ppeers
  * </pre>
  *
  * Budget (the default): 2 forks, each 3 × 0.5 s warm-up and 5 × 0.5 s measurement, per benchmark:
@@ -41,12 +49,14 @@ public final class Suite {
     public static void main(String[] args) throws RunnerException, IOException {
         boolean quick = false;
         boolean processorCost = true;
+        boolean peers = true;
         List<String> functions = Problems.names();
         Path out = Files.isDirectory(Path.of("benchmarks/target")) ? Path.of("benchmarks/target") : Path.of(".");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--no-processor-cost" -> processorCost = false;
+                case "--no-peers" -> peers = false;
                 case "--functions" -> functions = Arrays.asList(args[++i].split(","));
                 case "--out" -> out = Path.of(args[++i]);
                 default -> {
@@ -57,6 +67,8 @@ public final class Suite {
         }
         functions.forEach(f -> Problems.create(f, Size.SMALL)); // fails fast on a misspelt name
         Files.createDirectories(out.resolve("jmh"));
+        Collection<Peers.Peer> measuredPeers = peers ? Peers.available().values() : List.of();
+        checkPeers(measuredPeers, functions);
 
         // One JMH runner per function and size, so that the implementations compared in a ratio
         // run within a minute or two of each other: on a shared machine the background load
@@ -65,7 +77,7 @@ public final class Suite {
         List<RunResult> results = new ArrayList<>();
         for (String function : functions) {
             for (Size size : Size.values()) {
-                results.addAll(new Runner(options(function, size, quick, out).build()).run());
+                results.addAll(new Runner(options(function, size, quick, out, measuredPeers).build()).run());
             }
         }
 
@@ -82,8 +94,26 @@ public final class Suite {
         System.out.println("Written: " + out.resolve("report.md") + ", JMH's results in " + out.resolve("jmh"));
     }
 
-    /** JMH's options for one function at one size: the baselines only at the small size. */
-    private static ChainedOptionsBuilder options(String function, Size size, boolean quick, Path out) {
+    /**
+     * Before any measurement, every peer against matgrad on every function and size it can
+     * express, in this JVM (each fork checks its own again before it times anything).
+     */
+    private static void checkPeers(Collection<Peers.Peer> peers, List<String> functions) {
+        for (Peers.Peer peer : peers) {
+            List<String> checked = functions.stream().filter(peer.functions()::contains).toList();
+            for (String function : checked) {
+                for (Size size : Size.values()) {
+                    peer.check(function, size);
+                }
+            }
+            System.out.printf(Locale.ROOT, "%s: value and gradients agree with matgrad's within %.0e (relative) on %s at both sizes; "
+                    + "not measured on %s, which it cannot express%n", peer.implementation().label(), Peers.TOLERANCE, checked,
+                    functions.stream().filter(f -> !peer.functions().contains(f)).toList());
+        }
+    }
+
+    /** JMH's options for one function at one size: the baselines only at the small size, the peers at both. */
+    private static ChainedOptionsBuilder options(String function, Size size, boolean quick, Path out, Collection<Peers.Peer> peers) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("\\." + GradientBenchmarks.class.getSimpleName() + "\\.")
                 .param("function", function)
@@ -95,6 +125,11 @@ public final class Suite {
                 .forks(quick ? 1 : 2);
         if (size == Size.SMALL) {
             options.include("\\." + BaselineBenchmarks.class.getSimpleName() + "\\.");
+        }
+        for (Peers.Peer peer : peers) {
+            if (peer.functions().contains(function)) {
+                options.include("\\." + peer.benchmarks().getSimpleName() + "\\.");
+            }
         }
         if (quick) {
             return options.warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
