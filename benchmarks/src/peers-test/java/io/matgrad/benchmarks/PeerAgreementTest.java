@@ -139,6 +139,24 @@ class PeerAgreementTest {
         }
     }
 
+    /** Each peer's JMH class, run once outside JMH as BenchmarkSmokeTest runs the others: setup (with its check), benchmark, teardown. */
+    @Test
+    void eachPeersBenchmarkRunsOnceOnEveryFunctionItExpresses() throws Exception {
+        for (Peers.Peer peer : Peers.available().values()) {
+            for (String function : peer.functions()) {
+                Object state = peer.benchmarks().getConstructor().newInstance();
+                peer.benchmarks().getField("function").set(state, function);
+                peer.benchmarks().getField("size").set(state, Size.SMALL.label());
+                peer.benchmarks().getMethod("setUp").invoke(state);
+                double value = (double) peer.benchmarks().getMethod(peer.implementation().benchmark()).invoke(state);
+                assertEquals(Problems.create(function, Size.SMALL).forward(), value, 1e-10 * Math.max(1, Math.abs(value)),
+                        peer.implementation().label() + " " + function);
+                peer.benchmarks().getMethod("tearDown").invoke(state);
+                peer.check(function, Size.SMALL);
+            }
+        }
+    }
+
     private static DMatrixRMaj[] copies(DMatrixRMaj[] matrices) {
         DMatrixRMaj[] copies = new DMatrixRMaj[matrices.length];
         for (int i = 0; i < matrices.length; i++) {

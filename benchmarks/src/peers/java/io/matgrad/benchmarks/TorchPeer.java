@@ -80,7 +80,7 @@ final class TorchPeer implements PeerFunction {
     private final Formula.Arguments<NDArray> arguments;
     private final DMatrixRMaj[] wrt;
     private final NDArray[] parameters;
-    /** Native-order direct buffers the parameters' values are staged in (DJL's set() takes them without a copy). */
+    /** Native-order direct buffers the parameters' values are staged in (DJL's set() hands such a buffer to libtorch as it is). */
     private final ByteBuffer[] staging;
 
     /** PyTorch's version of {@code function}, whose inputs are {@code problem}'s. */
