@@ -1,5 +1,6 @@
 package io.matgrad.benchmarks;
 
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -30,6 +31,11 @@ final class GaussianNll extends Problem {
     @Override
     protected DMatrixRMaj[] wrt() {
         return new DMatrixRMaj[] {S};
+    }
+
+    @Override
+    public List<Object> arguments() {
+        return List.of(S, C);
     }
 
     @Override

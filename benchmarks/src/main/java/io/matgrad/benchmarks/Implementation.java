@@ -3,7 +3,8 @@ package io.matgrad.benchmarks;
 /**
  * The ways of computing a function and its gradients that the suite compares, each one JMH
  * benchmark method (named {@link #benchmark()}) in {@link GradientBenchmarks} or
- * {@link BaselineBenchmarks}.
+ * {@link BaselineBenchmarks}; the peers' in their own classes (see {@link Peers}), which only a
+ * build with {@code -Ppeers} compiles.
  */
 public enum Implementation {
     /** The {@code @Differentiable} method itself: the value only, with MatrixOps. */
@@ -21,7 +22,11 @@ public enum Implementation {
     /** Central finite differences of the forward method, 2n evaluations (small size only). */
     FINITE_DIFFERENCES("finiteDifferences", "finite differences"),
     /** Forward-mode AD at run time, Hipparchus {@code Gradient} (small size only). */
-    RUNTIME_AD("runtimeAd", "runtime AD");
+    RUNTIME_AD("runtimeAd", "runtime AD"),
+    /** PyTorch through DJL, float64, one thread: what a Java user would pick instead (a peer). */
+    PYTORCH("pytorch", "PyTorch (DJL)"),
+    /** SameDiff of ND4J, float64, one thread: the other library a Java user would pick (a peer). */
+    SAMEDIFF("sameDiff", "SameDiff");
 
     private final String benchmark;
     private final String label;
@@ -39,6 +44,11 @@ public enum Implementation {
     /** Its name in reports. */
     public String label() {
         return label;
+    }
+
+    /** Whether it is another library's automatic differentiation, measured only under {@code -Ppeers}. */
+    public boolean isPeer() {
+        return this == PYTORCH || this == SAMEDIFF;
     }
 
     /** Whether it computes gradients (everything but the value-only ones). */

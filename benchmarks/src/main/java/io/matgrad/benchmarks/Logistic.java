@@ -1,5 +1,6 @@
 package io.matgrad.benchmarks;
 
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -26,6 +27,11 @@ final class Logistic extends Problem {
     @Override
     protected DMatrixRMaj[] wrt() {
         return new DMatrixRMaj[] {w};
+    }
+
+    @Override
+    public List<Object> arguments() {
+        return List.of(X, w, y);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.matgrad.benchmarks;
 
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -29,6 +30,11 @@ final class MatrixFactorization extends Problem {
     @Override
     protected DMatrixRMaj[] wrt() {
         return new DMatrixRMaj[] {U, V};
+    }
+
+    @Override
+    public List<Object> arguments() {
+        return List.of(Y, U, V);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.matgrad.benchmarks;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -35,6 +36,11 @@ public abstract class Problem {
         expert = outputs(Implementation.EXPERT_VALUE_AND_GRAD);
         runtimeAd = outputs(Implementation.RUNTIME_AD);
         finiteDifferences = outputs(Implementation.FINITE_DIFFERENCES);
+        for (Implementation implementation : Implementation.values()) {
+            if (implementation.isPeer()) {
+                outputs(implementation); // written by the peer, through gradients(peer)
+            }
+        }
     }
 
     private DMatrixRMaj[] outputs(Implementation implementation) {
@@ -52,6 +58,13 @@ public abstract class Problem {
 
     /** The matrices the function is differentiated with respect to, in {@code wrt} order. */
     protected abstract DMatrixRMaj[] wrt();
+
+    /**
+     * The arguments of the {@code @Differentiable} method, in its parameter order: each a
+     * DMatrixRMaj (the {@link #wrt()} ones among them, the same objects) or a Double. What a peer
+     * library converts into its own tensors, to write the same formula.
+     */
+    public abstract List<Object> arguments();
 
     /** {@link Implementation#FORWARD}. */
     public abstract double forward();

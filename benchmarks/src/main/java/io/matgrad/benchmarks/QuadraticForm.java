@@ -1,5 +1,6 @@
 package io.matgrad.benchmarks;
 
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -22,6 +23,11 @@ final class QuadraticForm extends Problem {
     @Override
     protected DMatrixRMaj[] wrt() {
         return new DMatrixRMaj[] {x};
+    }
+
+    @Override
+    public List<Object> arguments() {
+        return List.of(A, x);
     }
 
     @Override

@@ -12,6 +12,7 @@ import static io.matgrad.benchmarks.Implementation.WORKSPACE_VALUE_AND_GRAD;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,15 +34,16 @@ public final class RatioTable {
         this.functions = List.copyOf(functions);
     }
 
-    /** The whole report. */
+    /** The whole report; the peers' table only when a peer was measured (a jar built with -Ppeers). */
     public String markdown() {
-        return times() + "\n" + ratios() + "\n" + summary();
+        String peers = peers();
+        return times() + "\n" + ratios() + (peers.isEmpty() ? "" : "\n" + peers) + "\n" + summary();
     }
 
     /** Mean time per call of every implementation. */
     String times() {
         StringBuilder out = new StringBuilder("Time per call, µs (mean ± 99.9% confidence half-width):\n\n");
-        List<Implementation> columns = Arrays.asList(Implementation.values());
+        List<Implementation> columns = Arrays.stream(Implementation.values()).filter(i -> !i.isPeer() || measured(i)).toList();
         out.append("| function | size |");
         columns.forEach(i -> out.append(' ').append(i.label()).append(" |"));
         out.append('\n').append("|---|---|").append("---:|".repeat(columns.size())).append('\n');
@@ -84,6 +86,101 @@ public final class RatioTable {
                     .append(" |\n");
         }
         return out.toString();
+    }
+
+    /**
+     * Each measured peer against matgrad's generated workspace valueAndGrad, per function and size,
+     * the fastest of them there, and a line per peer saying where it wins. Empty when no peer was
+     * measured.
+     */
+    String peers() {
+        List<Implementation> peers = Arrays.stream(Implementation.values()).filter(i -> i.isPeer() && measured(i)).toList();
+        if (peers.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("""
+                Peers, one thread each, float64: the peer's time for the value and gradients over v+g's (± propagated \
+                error; below 1 the peer is faster), and the fastest tool, with those within the error of it after "≈":
+
+                """);
+        out.append("| function | size |");
+        peers.forEach(p -> out.append(' ').append(p.label()).append(" / v+g |"));
+        out.append(" fastest |\n|---|---|").append("---:|".repeat(peers.size())).append("---|\n");
+        for (String function : functions) {
+            for (Size size : Size.values()) {
+                if (find(function, size, WORKSPACE_VALUE_AND_GRAD).isEmpty() || peers.stream().allMatch(p -> find(function, size, p).isEmpty())) {
+                    continue;
+                }
+                out.append("| ").append(function).append(" | ").append(size.label()).append(" |");
+                peers.forEach(p -> out.append(' ').append(format(ratio(function, size, p, WORKSPACE_VALUE_AND_GRAD))).append(" |"));
+                out.append(' ').append(fastest(function, size, peers)).append(" |\n");
+            }
+        }
+        out.append('\n');
+        peers.forEach(p -> out.append(wins(p)).append('\n'));
+        return out.toString();
+    }
+
+    /** "matgrad", or the peer, with the tools whose time is within the error of the fastest's after "≈". */
+    private String fastest(String function, Size size, List<Implementation> peers) {
+        List<Measurement> tools = new ArrayList<>();
+        find(function, size, WORKSPACE_VALUE_AND_GRAD).ifPresent(tools::add);
+        peers.forEach(p -> find(function, size, p).ifPresent(tools::add));
+        tools.sort(Comparator.comparingDouble(Measurement::micros));
+        Measurement first = tools.get(0);
+        StringBuilder names = new StringBuilder(tool(first.implementation()));
+        for (Measurement other : tools.subList(1, tools.size())) {
+            if (comparison(Ratio.of(other, first)) == 0) {
+                names.append(" ≈ ").append(tool(other.implementation()));
+            }
+        }
+        return names.toString();
+    }
+
+    private static String tool(Implementation implementation) {
+        return implementation == WORKSPACE_VALUE_AND_GRAD ? "matgrad" : implementation.label();
+    }
+
+    /** Where {@code peer} is faster than matgrad, at parity, and slower: one Markdown list item. */
+    private String wins(Implementation peer) {
+        List<String> faster = new ArrayList<>();
+        List<String> parity = new ArrayList<>();
+        List<Ratio> slower = new ArrayList<>();
+        List<String> unmeasured = new ArrayList<>();
+        for (String function : functions) {
+            for (Size size : Size.values()) {
+                Ratio r = ratio(function, size, peer, WORKSPACE_VALUE_AND_GRAD);
+                if (r == null) {
+                    if (find(function, size, WORKSPACE_VALUE_AND_GRAD).isPresent()) {
+                        unmeasured.add(function + " " + size.label());
+                    }
+                    continue;
+                }
+                String where = function + " " + size.label() + " (" + r.format() + ")";
+                switch (comparison(r)) {
+                    case -1 -> faster.add(where);
+                    case 0 -> parity.add(where);
+                    default -> slower.add(r);
+                }
+            }
+        }
+        DoubleSummaryStatistics slowdown = slower.stream().mapToDouble(Ratio::value).summaryStatistics();
+        return "- " + peer.label() + " is faster than matgrad at: " + (faster.isEmpty() ? "none" : String.join(", ", faster))
+                + "; at parity at: " + (parity.isEmpty() ? "none" : String.join(", ", parity))
+                + "; slower at: " + (slower.isEmpty() ? "none" : (faster.isEmpty() && parity.isEmpty() ? "all " : "the other ") + slower.size()
+                        + " (" + (slower.size() == 1 ? "" : Ratio.format(slowdown.getMin()) + " to ")
+                        + Ratio.format(slowdown.getMax()) + "× matgrad's time)")
+                + (unmeasured.isEmpty() ? "" : "; not measured at: " + String.join(", ", unmeasured)) + ".";
+    }
+
+    /** −1 if the ratio is below 1 beyond its error, 1 if above, 0 if 1 is within its error (or it has no error estimate and is 1). */
+    private static int comparison(Ratio r) {
+        double error = Double.isNaN(r.error()) ? 0 : r.error();
+        return r.value() + error < 1 ? -1 : r.value() - error > 1 ? 1 : 0;
+    }
+
+    private boolean measured(Implementation implementation) {
+        return measurements.stream().anyMatch(m -> m.implementation() == implementation);
     }
 
     /** Each of the issue's targets against the measurements. */

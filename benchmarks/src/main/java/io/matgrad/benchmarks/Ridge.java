@@ -1,5 +1,6 @@
 package io.matgrad.benchmarks;
 
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -28,6 +29,11 @@ final class Ridge extends Problem {
     @Override
     protected DMatrixRMaj[] wrt() {
         return new DMatrixRMaj[] {x};
+    }
+
+    @Override
+    public List<Object> arguments() {
+        return List.of(A, x, b, LAMBDA);
     }
 
     @Override

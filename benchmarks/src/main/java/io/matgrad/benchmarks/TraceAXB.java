@@ -1,5 +1,6 @@
 package io.matgrad.benchmarks;
 
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -24,6 +25,11 @@ final class TraceAXB extends Problem {
     @Override
     protected DMatrixRMaj[] wrt() {
         return new DMatrixRMaj[] {X};
+    }
+
+    @Override
+    public List<Object> arguments() {
+        return List.of(A, X, B);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.matgrad.benchmarks;
 
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -33,6 +34,11 @@ final class TwoLayerTanh extends Problem {
     @Override
     protected DMatrixRMaj[] wrt() {
         return new DMatrixRMaj[] {W1, W2};
+    }
+
+    @Override
+    public List<Object> arguments() {
+        return List.of(W1, W2, X, Y);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.matgrad.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -35,5 +36,32 @@ class RatioTableTest {
                 new Measurement("f", Size.LARGE, Implementation.WORKSPACE_VALUE_AND_GRAD, 12, 1, Double.NaN));
         String table = new RatioTable(m, List.of("f", "g")).markdown();
         assertTrue(table.contains("| f | large | – | – | 1.20 ± 0.16 | – | – | – | – | – | – |"), table);
+        assertFalse(table.contains("PyTorch") || table.contains("SameDiff") || table.contains("Peers"), "no peer measured, no peer column: " + table);
+    }
+
+    @Test
+    void eachMeasuredPeerGetsAColumnOfItsTimeOverTheWorkspacesAndTheFastestToolIsNamed() {
+        List<Measurement> m = List.of(
+                new Measurement("f", Size.SMALL, Implementation.WORKSPACE_VALUE_AND_GRAD, 20, 1, 0),
+                new Measurement("f", Size.SMALL, Implementation.PYTORCH, 400, 20, 0),
+                new Measurement("f", Size.SMALL, Implementation.SAMEDIFF, 2000, 100, 0),
+                new Measurement("f", Size.LARGE, Implementation.WORKSPACE_VALUE_AND_GRAD, 500, 10, 0),
+                new Measurement("f", Size.LARGE, Implementation.PYTORCH, 300, 30, 0),
+                new Measurement("f", Size.LARGE, Implementation.SAMEDIFF, 510, 50, 0),
+                new Measurement("g", Size.SMALL, Implementation.WORKSPACE_VALUE_AND_GRAD, 10, 1, 0),
+                new Measurement("g", Size.SMALL, Implementation.PYTORCH, 10.5, 1, 0));
+        String table = new RatioTable(m, List.of("f", "g")).markdown();
+
+        assertTrue(table.contains("| runtime AD | PyTorch (DJL) | SameDiff |\n"), "a time column per peer: " + table);
+        assertTrue(table.contains("| f | large | – | – | – | – | 500 ± 10 | – | – | – | 300 ± 30 | 510 ± 50 |"), table);
+        assertTrue(table.contains("| function | size | PyTorch (DJL) / v+g | SameDiff / v+g | fastest |"), table);
+        // 400/20 = 20 with relative errors 0.05 and 0.05 in quadrature: ± 1.41
+        assertTrue(table.contains("| f | small | 20.0 ± 1.4 | 100 ± 7 | matgrad |"), table);
+        assertTrue(table.contains("| f | large | 0.60 ± 0.06 | 1.02 ± 0.10 | PyTorch (DJL) |"), table);
+        assertTrue(table.contains("| g | small | 1.05 ± 0.15 | – | matgrad ≈ PyTorch (DJL) |"), table);
+        assertTrue(table.contains("- PyTorch (DJL) is faster than matgrad at: f large (0.60 ± 0.06); at parity at: g small (1.05 ± 0.15); "
+                + "slower at: the other 1 (20.0× matgrad's time)."), table);
+        assertTrue(table.contains("- SameDiff is faster than matgrad at: none; at parity at: f large (1.02 ± 0.10); "
+                + "slower at: the other 1 (100× matgrad's time); not measured at: g small."), table);
     }
 }
