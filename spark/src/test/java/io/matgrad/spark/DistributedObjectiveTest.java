@@ -176,10 +176,15 @@ class DistributedObjectiveTest {
     }
 
     static double[] bfgs(DdoglegObjective objective) {
+        return bfgs(objective, 500);
+    }
+
+    /** DDogleg's BFGS from zero, for at most {@code steps} line-search trials. */
+    static double[] bfgs(DdoglegObjective objective, int steps) {
         UnconstrainedMinimization bfgs = FactoryOptimization.quasiNewtonBfgs(null);
         bfgs.setFunction(objective.function(), objective.gradient(), Double.NEGATIVE_INFINITY);
-        bfgs.initialize(new double[N], 1e-12, 1e-12);
-        UtilOptimize.process(bfgs, 500);
+        bfgs.initialize(new double[objective.function().getNumOfInputsN()], 1e-12, 1e-12);
+        UtilOptimize.process(bfgs, steps);
         return bfgs.getParameters().clone();
     }
 

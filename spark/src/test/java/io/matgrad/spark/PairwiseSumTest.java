@@ -9,7 +9,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.spark.SparkConf;
+import org.apache.spark.serializer.JavaSerializer;
+import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.serializer.Serializer;
+import org.apache.spark.serializer.SerializerInstance;
 import org.junit.jupiter.api.Test;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
 
 /** The order-independent sum, without Spark: every grouping and arrival order gives the same bits. */
 class PairwiseSumTest {
@@ -114,6 +121,27 @@ class PairwiseSumTest {
             backward += parts.get(parts.size() - 1 - p)[0];
         }
         assertTrue(forward != backward, "pick parts whose sum depends on the order");
+    }
+
+    /**
+     * treeAggregate ships partial sums between executors with spark.serializer: Java serialization
+     * by default, Kryo in many tuned applications. Both must rebuild the blocks and their sums.
+     */
+    @Test
+    void survivesJavaSerializationAndKryo() {
+        List<double[]> parts = parts(7, new Random(3));
+        PairwiseSum sum = PairwiseSum.empty();
+        for (int p = 0; p < 6; p++) {
+            sum.add(leaf(p, parts.get(p)));
+        }
+        SparkConf conf = new SparkConf();
+        for (Serializer serializer : List.of(new JavaSerializer(conf), new KryoSerializer(conf))) {
+            SerializerInstance instance = serializer.newInstance();
+            ClassTag<PairwiseSum> tag = ClassTag$.MODULE$.apply(PairwiseSum.class);
+            PairwiseSum copy = instance.deserialize(instance.serialize(sum, tag), tag);
+            copy.add(leaf(6, parts.get(6)));
+            assertArrayEquals(reference(parts), total(copy), 0.0, serializer.getClass().getSimpleName());
+        }
     }
 
     @Test

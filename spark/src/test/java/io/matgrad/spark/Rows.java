@@ -8,7 +8,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * A block of rows: rows of A and the matching rows of b, as a user's RDD holds them. A final class
- * rather than a record, so that Kryo (TaskRetryTest runs with it) can rebuild it.
+ * rather than a record, so that Kryo, if an application configures it, can rebuild it.
  */
 public final class Rows implements Serializable {
     private static final long serialVersionUID = 1L;
