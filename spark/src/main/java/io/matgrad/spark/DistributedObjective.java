@@ -9,7 +9,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import org.ejml.data.DMatrixRMaj;
+import org.slf4j.LoggerFactory;
 
 /**
  * A sum-over-data objective whose data is a Spark RDD of row blocks: {@code f(θ) = Σ_blocks f_b(θ)},
@@ -60,6 +62,11 @@ public final class DistributedObjective<B> implements ValueAndGradient {
     }
 
     private DistributedObjective(JavaRDD<B> blocks, MatrixShape shape, int treeDepth, Tasks<B> tasks) {
+        if (blocks.getStorageLevel().equals(StorageLevel.NONE())) {
+            // as Spark MLlib warns: each evaluation would recompute the blocks from their source
+            LoggerFactory.getLogger(DistributedObjective.class).warn("the blocks are not cached: every evaluation"
+                    + " of the objective recomputes them; call blocks.cache() (or persist) first");
+        }
         this.blocks = blocks;
         this.shape = shape;
         this.treeDepth = treeDepth;

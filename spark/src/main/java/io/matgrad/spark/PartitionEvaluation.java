@@ -34,11 +34,14 @@ final class PartitionEvaluation<W, B> implements Function2<Integer, Iterator<B>,
 
     @Override
     public Iterator<PairwiseSum> call(Integer partition, Iterator<B> blocks) {
+        double[] gradient = new double[rows * cols];
+        if (!blocks.hasNext()) {
+            return sum(partition, 0.0, gradient);
+        }
         W workspace = workspaces.create();
         // a copy per task: the broadcast value is one object shared by every task of an executor
         DMatrixRMaj x = DMatrixRMaj.wrap(rows, cols, theta.value().clone());
         DMatrixRMaj blockGradient = new DMatrixRMaj(rows, cols);
-        double[] gradient = new double[rows * cols];
         double value = 0;
         while (blocks.hasNext()) {
             value += function.valueAndGradient(workspace, blocks.next(), x, blockGradient);
@@ -47,6 +50,11 @@ final class PartitionEvaluation<W, B> implements Function2<Integer, Iterator<B>,
                 gradient[i] += blockGradient.data[i];
             }
         }
+        return sum(partition, value, gradient);
+    }
+
+    /** The partition's sum, at its place in the tree the driver adds along. */
+    private Iterator<PairwiseSum> sum(int partition, double value, double[] gradient) {
         return Collections.singletonList(PairwiseSum.of(positions[partition], value, gradient)).iterator();
     }
 

@@ -233,7 +233,8 @@ class DistributedObjectiveTest {
         JavaRDD<Rows> blocks = blocks(b, 2, BLOCK_SIZES);
         DistributedObjective<Rows> distributed = DistributedObjective.of(blocks, 4,
                 ModelsGradients.LeastSquaresWorkspace::new,
-                (workspace, block, x, grad) -> workspace.valueAndGrad(block.A(), randomPoint(N, 1, 1), block.b(), grad));
+                (workspace, block, x, grad) ->
+                        workspace.valueAndGrad(block.A(), randomPoint(N, 1, 1), block.b(), grad));
         SparkException e = assertThrows(SparkException.class,
                 () -> distributed.valueAndGradient(new DMatrixRMaj(4, 1), new DMatrixRMaj(4, 1)));
         assertTrue(e.getMessage().contains("IllegalStateException: a block's gradient came back 5x1 for parameters"

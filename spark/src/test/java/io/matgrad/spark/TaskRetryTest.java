@@ -62,18 +62,23 @@ class TaskRetryTest {
     }
 
     private static DistributedObjective<Rows> flakyLogistic() {
-        return DistributedObjective.of(blocks, N, ModelsGradients.LogisticWorkspace::new, (workspace, block, x, grad) -> {
-            TaskContext task = TaskContext.get();
-            if (task.partitionId() == 1 && task.attemptNumber() > 0) {
-                RETRIES.incrementAndGet();
-            }
-            if (task.partitionId() == 1 && task.attemptNumber() == 0 && block.A().get(0, 0) == A.get(35, 0)
-                    && ARMED.compareAndSet(true, false)) {
-                FAILURES.incrementAndGet();
-                throw new IllegalStateException("injected: the executor running partition 1 was lost");
-            }
-            return workspace.valueAndGrad(block.A(), x, block.b(), grad);
-        });
+        return DistributedObjective.of(blocks, N, ModelsGradients.LogisticWorkspace::new, TaskRetryTest::flaky);
+    }
+
+    /** The logistic loss of a block; armed, partition 1's first attempt fails at its second block. */
+    private static double flaky(ModelsGradients.LogisticWorkspace workspace, Rows block, DMatrixRMaj x,
+            DMatrixRMaj grad) {
+        TaskContext task = TaskContext.get();
+        if (task.partitionId() == 1 && task.attemptNumber() > 0) {
+            RETRIES.incrementAndGet();
+        }
+        // partition 1 holds blocks 6 to 11, rows 30 to 59: the block of rows 35 to 39 is its second
+        boolean secondBlockOfPartition1 = task.partitionId() == 1 && block.A().get(0, 0) == A.get(35, 0);
+        if (secondBlockOfPartition1 && task.attemptNumber() == 0 && ARMED.compareAndSet(true, false)) {
+            FAILURES.incrementAndGet();
+            throw new IllegalStateException("injected: the executor running partition 1 was lost");
+        }
+        return workspace.valueAndGrad(block.A(), x, block.b(), grad);
     }
 
     @Test

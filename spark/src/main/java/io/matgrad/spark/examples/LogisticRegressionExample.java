@@ -26,7 +26,7 @@ import org.ejml.dense.row.NormOps_DDRM;
  * On a cluster, {@code spark-submit --class io.matgrad.spark.examples.LogisticRegressionExample}
  * (see the README). Options: {@code --rows} (1,000,000), {@code --features} (20, the intercept
  * included), {@code --block-rows} (10,000), {@code --partitions} (Spark's default parallelism),
- * {@code --lambda} (1e-4), {@code --iterations} (100), {@code --seed} (1). Without a master from
+ * {@code --lambda} (1e-5), {@code --iterations} (100), {@code --seed} (1). Without a master from
  * spark-submit it runs in this JVM on {@code local[*]}.
  */
 public final class LogisticRegressionExample {
@@ -43,7 +43,7 @@ public final class LogisticRegressionExample {
             Arguments a = new Arguments(args);
             return new Options(a.longValue("--rows", 1_000_000), a.intValue("--features", 20),
                     a.intValue("--block-rows", 10_000), a.intValue("--partitions", 0),
-                    a.doubleValue("--lambda", 1e-4), a.intValue("--iterations", 100), a.longValue("--seed", 1));
+                    a.doubleValue("--lambda", 1e-5), a.intValue("--iterations", 100), a.longValue("--seed", 1));
         }
     }
 
@@ -91,8 +91,8 @@ public final class LogisticRegressionExample {
                 (workspace, block, w, grad) -> workspace.valueAndGrad(block.X(), w, block.y(), m, grad));
         double lambda = options.lambda();
         ValueAndGradient penalized = loss.plus((w, grad) -> LogisticModelGradients.ridgeValueAndGrad(w, lambda, grad));
-        out.printf(Locale.ROOT, "model  (1/m) Σ softplus(xᵢᵀw) − yᵢxᵢᵀw + (λ/2)‖w‖², λ = %s; DDogleg BFGS on the driver%n%n",
-                lambda);
+        out.printf(Locale.ROOT, "model  (1/m) Σ softplus(xᵢᵀw) − yᵢxᵢᵀw + (λ/2)‖w‖², λ = %s;"
+                + " DDogleg BFGS on the driver%n%n", lambda);
         return fit(data, loss, DdoglegObjective.of(n, penalized), options.iterations(), out);
     }
 
