@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Op;
 import io.matgrad.processor.opt.Operand;
+import io.matgrad.processor.opt.OperandVisitor;
 
 /** Writes operands as Java expressions, with the parentheses Java's precedence needs and no more. */
 final class OperandWriter {
@@ -64,31 +65,50 @@ final class OperandWriter {
     }
 
     private static CodeBlock unparenthesized(Operand operand) {
-        if (operand instanceof Operand.Ref r) {
+        return operand.accept(UNPARENTHESIZED);
+    }
+
+    private static final Unparenthesized UNPARENTHESIZED = new Unparenthesized();
+
+    /** An operand as Java code, its own operands parenthesized as their precedence needs. */
+    private static final class Unparenthesized implements OperandVisitor<CodeBlock> {
+        @Override
+        public CodeBlock visitRef(Operand.Ref r) {
             return CodeBlock.of("$N", r.name());
         }
-        if (operand instanceof Operand.Literal l) {
+
+        @Override
+        public CodeBlock visitLiteral(Operand.Literal l) {
             return CodeBlock.of("$L", literal(l.value()));
         }
-        if (operand instanceof Operand.Entry e) {
+
+        @Override
+        public CodeBlock visitEntry(Operand.Entry e) {
             return CodeBlock.of("$N.data[$N]", e.matrix().name(), e.index());
         }
-        if (operand instanceof Operand.Arithmetic a) {
+
+        /** Left-associative: the right operand of {@code a - (b - c)} or {@code a / (b * c)} keeps its parentheses. */
+        @Override
+        public CodeBlock visitArithmetic(Operand.Arithmetic a) {
             int p = precedence(a);
-            // left-associative: the right operand of a - (b - c) or a / (b * c) keeps its parentheses
             return CodeBlock.of("$L $L $L", write(a.left(), p), a.operator().symbol(), write(a.right(), p + 1));
         }
-        if (operand instanceof Operand.Negate n) {
-            // "--x" would be a decrement: a negative operand keeps its parentheses
+
+        /** {@code --x} would be a decrement: a negative operand keeps its parentheses. */
+        @Override
+        public CodeBlock visitNegate(Operand.Negate n) {
             CodeBlock inner = write(n.operand(), UNARY);
             return inner.toString().startsWith("-") ? CodeBlock.of("-($L)", inner) : CodeBlock.of("-$L", inner);
         }
-        Operand.Call c = (Operand.Call) operand;
-        if (c.form() instanceof Op.ScalarForm.Invoke invoke) {
-            return KernelWriter.call(invoke.routine(), c.arguments());
+
+        @Override
+        public CodeBlock visitCall(Operand.Call c) {
+            if (c.form() instanceof Op.ScalarForm.Invoke invoke) {
+                return KernelWriter.call(invoke.routine(), c.arguments());
+            }
+            // x * x: a square without a call
+            Operand x = c.arguments().get(0);
+            return CodeBlock.of("$L * $L", write(x, UNARY), write(x, UNARY));
         }
-        // x * x: a square without a call
-        Operand x = c.arguments().get(0);
-        return CodeBlock.of("$L * $L", write(x, UNARY), write(x, UNARY));
     }
 }

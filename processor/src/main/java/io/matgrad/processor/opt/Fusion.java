@@ -159,46 +159,164 @@ final class Fusion {
      * indexed by the method's loop variable once fused, by {@link #PENDING} before.
      */
     private static Operand elementValue(Step step) {
-        String index = PENDING;
-        Kernel k = step.kernel();
-        if (k instanceof Kernel.ElementLoop l) {
+        return step.kernel().accept(ENTRY_FORM);
+    }
+
+    private static final EntryForm ENTRY_FORM = new EntryForm();
+
+    /** What an elementwise kernel computes for one entry; null for every other kernel. */
+    private static final class EntryForm implements KernelVisitor<Operand> {
+        private static Operand entry(Operand.Ref matrix) {
+            return new Operand.Entry(matrix, PENDING);
+        }
+
+        @Override
+        public Operand visitElementLoop(Kernel.ElementLoop l) {
             return l.value();
-        } else if (k instanceof Kernel.ElementSum s) {
+        }
+
+        @Override
+        public Operand visitElementSum(Kernel.ElementSum s) {
             return s.term();
-        } else if (k instanceof Kernel.ElementBinary b) {
-            return arithmetic(b.divide() ? Operand.Operator.DIVIDE : Operand.Operator.MULTIPLY,
-                    entry(b.a(), index), entry(b.b(), index));
-        } else if (k instanceof Kernel.WithScalar w) {
-            Operand a = entry(w.a(), index);
+        }
+
+        @Override
+        public Operand visitElementBinary(Kernel.ElementBinary b) {
+            return arithmetic(b.divide() ? Operand.Operator.DIVIDE : Operand.Operator.MULTIPLY, entry(b.a()), entry(b.b()));
+        }
+
+        @Override
+        public Operand visitWithScalar(Kernel.WithScalar w) {
+            Operand a = entry(w.a());
             return switch (w.op()) {
                 case PLUS -> arithmetic(Operand.Operator.ADD, a, w.s());
                 case MINUS -> arithmetic(Operand.Operator.SUBTRACT, a, w.s());
                 case FROM -> arithmetic(Operand.Operator.SUBTRACT, w.s(), a);
                 case DIVIDE_INTO -> arithmetic(Operand.Operator.DIVIDE, w.s(), a);
             };
-        } else if (k instanceof Kernel.Entrywise f) {
-            List<Operand> arguments = new ArrayList<>(f.operands());
-            arguments.set(0, entry(f.matrix(), index));
-            return new Operand.Call(f.op(), arguments);
-        } else if (k instanceof Kernel.Scale s) {
-            return arithmetic(Operand.Operator.MULTIPLY, s.alpha(), entry(s.a(), index));
-        } else if (k instanceof Kernel.Negate n) {
-            return new Operand.Negate(entry(n.a(), index));
-        } else if (k instanceof Kernel.Copy c) {
-            return entry(c.a(), index);
-        } else if (k instanceof Kernel.LinearCombination l) {
-            return linearCombination(l, index);
-        } else if (k instanceof Kernel.Reduce r && (r.op() == Reduction.SUM || r.op() == Reduction.NORM_SQ)) {
-            return entry(r.a(), index);
-        } else if (k instanceof Kernel.Dot d) {
-            return arithmetic(Operand.Operator.MULTIPLY, entry(d.a(), index), entry(d.b(), index));
         }
-        return null;
+
+        @Override
+        public Operand visitEntrywise(Kernel.Entrywise f) {
+            List<Operand> arguments = new ArrayList<>(f.operands());
+            arguments.set(0, entry(f.matrix()));
+            return new Operand.Call(f.op(), arguments);
+        }
+
+        @Override
+        public Operand visitScale(Kernel.Scale s) {
+            return arithmetic(Operand.Operator.MULTIPLY, s.alpha(), entry(s.a()));
+        }
+
+        @Override
+        public Operand visitNegate(Kernel.Negate n) {
+            return new Operand.Negate(entry(n.a()));
+        }
+
+        @Override
+        public Operand visitCopy(Kernel.Copy c) {
+            return entry(c.a());
+        }
+
+        @Override
+        public Operand visitLinearCombination(Kernel.LinearCombination l) {
+            return linearCombination(l, PENDING);
+        }
+
+        @Override
+        public Operand visitReduce(Kernel.Reduce r) {
+            return r.op() == Reduction.SUM || r.op() == Reduction.NORM_SQ ? entry(r.a()) : null;
+        }
+
+        @Override
+        public Operand visitDot(Kernel.Dot d) {
+            return arithmetic(Operand.Operator.MULTIPLY, entry(d.a()), entry(d.b()));
+        }
+
+        @Override
+        public Operand visitMult(Kernel.Mult kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitMultSelf(Kernel.MultSelf kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitTranspose(Kernel.Transpose kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitFill(Kernel.Fill kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitIdentity(Kernel.Identity kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitDiag(Kernel.Diag kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitExtractDiag(Kernel.ExtractDiag kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitFactorize(Kernel.Factorize kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitInvert(Kernel.Invert kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitSolve(Kernel.Solve kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitScaleRows(Kernel.ScaleRows kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitScaleColumns(Kernel.ScaleColumns kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitBasisLoop(Kernel.BasisLoop kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitLet(Kernel.Let kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitInnerProductA(Kernel.InnerProductA kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitDeterminant(Kernel.Determinant kernel) {
+            return null;
+        }
     }
 
     private static Operand linearCombination(Kernel.LinearCombination l, String index) {
-        Operand a = coefficient(l.alpha(), entry(l.a(), index));
-        Operand b = entry(l.b(), index);
+        Operand a = coefficient(l.alpha(), new Operand.Entry(l.a(), index));
+        Operand b = new Operand.Entry(l.b(), index);
         if (l.beta().isLiteral(1)) {
             return arithmetic(Operand.Operator.ADD, a, b);
         }
@@ -229,10 +347,6 @@ final class Fusion {
         return new Operand.Arithmetic(operator, left, right);
     }
 
-    private static Operand entry(Operand.Ref matrix, String index) {
-        return new Operand.Entry(matrix, index);
-    }
-
     /** The matrix whose entries a fused sum runs over: the first read, all having one shape. */
     private static Operand.Ref extentOf(Operand value) {
         if (value instanceof Operand.Entry e) {
@@ -255,43 +369,26 @@ final class Fusion {
         if (value instanceof Operand.Entry e) {
             return e.matrix().name().equals(t) ? produced : e;
         }
-        if (value instanceof Operand.Arithmetic a) {
-            Operand left = substitute(a.left(), t, produced);
-            Operand right = substitute(a.right(), t, produced);
-            return left == null || right == null ? null : new Operand.Arithmetic(a.operator(), left, right);
-        }
-        if (value instanceof Operand.Negate n) {
-            Operand operand = substitute(n.operand(), t, produced);
-            return operand == null ? null : new Operand.Negate(operand);
-        }
-        if (value instanceof Operand.Call c) {
-            List<Operand> arguments = new ArrayList<>();
-            for (Operand argument : c.arguments()) {
-                Operand substituted = substitute(argument, t, produced);
-                if (substituted == null) {
-                    return null;
-                }
-                arguments.add(substituted);
+        List<Operand> children = new ArrayList<>();
+        for (Operand child : value.children()) {
+            Operand substituted = substitute(child, t, produced);
+            if (substituted == null) {
+                return null;
             }
-            Operand first = arguments.get(0);
-            boolean simple = first instanceof Operand.Entry || first instanceof Operand.Ref
-                    || first instanceof Operand.Literal;
-            return c.form() instanceof Op.ScalarForm.SelfProduct && !simple ? null : new Operand.Call(c.op(), arguments);
+            children.add(substituted);
         }
-        return value;
+        if (value instanceof Operand.Call c && c.form() instanceof Op.ScalarForm.SelfProduct
+                && !(children.get(0) instanceof Operand.Leaf)) {
+            return null;
+        }
+        return value.withChildren(children);
     }
 
     private static Operand reindexed(Operand value, String index) {
         if (value instanceof Operand.Entry e) {
             return new Operand.Entry(e.matrix(), index);
-        } else if (value instanceof Operand.Arithmetic a) {
-            return new Operand.Arithmetic(a.operator(), reindexed(a.left(), index), reindexed(a.right(), index));
-        } else if (value instanceof Operand.Negate n) {
-            return new Operand.Negate(reindexed(n.operand(), index));
-        } else if (value instanceof Operand.Call c) {
-            return new Operand.Call(c.op(), c.arguments().stream().map(a -> reindexed(a, index)).toList());
         }
-        return value;
+        return value.withChildren(value.children().stream().map(child -> reindexed(child, index)).toList());
     }
 
     /** The matrices whose entries {@code value} reads, in order. */

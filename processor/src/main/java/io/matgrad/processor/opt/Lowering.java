@@ -3,6 +3,7 @@ package io.matgrad.processor.opt;
 import io.matgrad.processor.ir.Dag;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.ExprVisitor;
 import io.matgrad.processor.ir.Notation;
 import io.matgrad.processor.ir.Op;
 import io.matgrad.processor.ir.Shape;
@@ -272,25 +273,110 @@ public final class Lowering {
 
     /** A double: inline arithmetic, or a variable defined by a reduction or shared by several readers. */
     private Operand scalar(Expr e) {
-        Operand computed;
-        if (e instanceof Expr.Dot d) {
-            return define(e, dot(d), "dot");
-        } else if (e instanceof Expr.Call c) {
-            return call(c);
-        } else if (e instanceof Expr.Add a) {
-            computed = arithmetic(Operand.Operator.ADD, a.left(), a.right());
-        } else if (e instanceof Expr.Sub s) {
-            computed = arithmetic(Operand.Operator.SUBTRACT, s.left(), s.right());
-        } else if (e instanceof Expr.Mul m) {
-            computed = arithmetic(Operand.Operator.MULTIPLY, m.left(), m.right());
-        } else if (e instanceof Expr.Div d) {
-            computed = arithmetic(Operand.Operator.DIVIDE, d.left(), d.right());
-        } else if (e instanceof Expr.Neg n) {
-            computed = new Operand.Negate(value(n.operand()));
-        } else {
-            throw new IllegalStateException("not a double-valued node: " + e.getClass().getSimpleName());
+        return e.accept(scalarForm);
+    }
+
+    private final ScalarForm scalarForm = new ScalarForm();
+
+    /** How a double-valued node is computed: inline, or as a variable of its own. */
+    private final class ScalarForm implements ExprVisitor<Operand> {
+        @Override
+        public Operand visitVariable(Expr.Variable v) {
+            return remember(v, new Operand.Ref(v.name(), v.shape()));
         }
-        // a value read twice is computed once
+
+        @Override
+        public Operand visitConstant(Expr.Constant c) {
+            return new Operand.Literal(c.value());
+        }
+
+        @Override
+        public Operand visitAdd(Expr.Add a) {
+            return shared(a, arithmetic(Operand.Operator.ADD, a.left(), a.right()));
+        }
+
+        @Override
+        public Operand visitSub(Expr.Sub s) {
+            return shared(s, arithmetic(Operand.Operator.SUBTRACT, s.left(), s.right()));
+        }
+
+        @Override
+        public Operand visitMul(Expr.Mul m) {
+            return shared(m, arithmetic(Operand.Operator.MULTIPLY, m.left(), m.right()));
+        }
+
+        @Override
+        public Operand visitDiv(Expr.Div d) {
+            return shared(d, arithmetic(Operand.Operator.DIVIDE, d.left(), d.right()));
+        }
+
+        @Override
+        public Operand visitNeg(Expr.Neg n) {
+            return shared(n, new Operand.Negate(value(n.operand())));
+        }
+
+        @Override
+        public Operand visitDot(Expr.Dot d) {
+            return define(d, dot(d), "dot");
+        }
+
+        @Override
+        public Operand visitCall(Expr.Call c) {
+            return call(c);
+        }
+
+        @Override
+        public Operand visitFill(Expr.Fill f) {
+            return matrix(f);
+        }
+
+        @Override
+        public Operand visitIdentity(Expr.Identity i) {
+            return matrix(i);
+        }
+
+        @Override
+        public Operand visitScale(Expr.Scale s) {
+            return matrix(s);
+        }
+
+        @Override
+        public Operand visitMatMul(Expr.MatMul m) {
+            return matrix(m);
+        }
+
+        @Override
+        public Operand visitTranspose(Expr.Transpose t) {
+            return matrix(t);
+        }
+
+        @Override
+        public Operand visitInverse(Expr.Inverse i) {
+            return matrix(i);
+        }
+
+        @Override
+        public Operand visitSolve(Expr.Solve s) {
+            return matrix(s);
+        }
+
+        @Override
+        public Operand visitDiag(Expr.Diag d) {
+            return matrix(d);
+        }
+
+        @Override
+        public Operand visitDiagPart(Expr.DiagPart d) {
+            return matrix(d);
+        }
+
+        private Operand matrix(Expr e) {
+            throw new IllegalStateException("a matrix is not a double: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A value read twice is computed once, into a variable; else it is written where it is read. */
+    private Operand shared(Expr e, Operand computed) {
         return uses(e) > 1 ? define(e, new Kernel.Let(computed), "s") : remember(e, computed);
     }
 
@@ -313,9 +399,7 @@ public final class Lowering {
             }
             arguments.add(argument);
         }
-        Operand computed = new Operand.Call(c.op(), arguments);
-        // a value read twice is computed once
-        return uses(c) > 1 ? define(c, new Kernel.Let(computed), "s") : remember(c, computed);
+        return shared(c, new Operand.Call(c.op(), arguments));
     }
 
     private static boolean isSimple(Operand operand) {
@@ -379,65 +463,139 @@ public final class Lowering {
     }
 
     private Operand.Ref compute(Expr e, Operand.Ref into) {
-        if (e instanceof Expr.MatMul m && m.left() instanceof Expr.Diag d) {
-            Operand.Ref scales = ref(d.vector());
-            return elementwise(e, m.right(), into, x -> new Kernel.ScaleRows(scales, x));
-        } else if (e instanceof Expr.MatMul m && m.right() instanceof Expr.Diag d) {
-            Operand.Ref scales = ref(d.vector());
-            return elementwise(e, m.left(), into, x -> new Kernel.ScaleColumns(x, scales));
-        } else if (e instanceof Expr.MatMul m) {
-            return product(m, new Operand.Literal(1), into, false);
-        } else if (e instanceof Expr.Scale s) {
-            return scale(s, into);
-        } else if (e instanceof Expr.Neg n) {
-            if (n.operand() instanceof Expr.MatMul m && fusibleProduct(m)) {
-                return scaledProduct(e, m, new Operand.Literal(-1), into);
-            }
-            return elementwise(e, n.operand(), into, Kernel.Negate::new);
-        } else if (e instanceof Expr.Add a) {
-            return linear(e, a.left(), a.right(), false, into);
-        } else if (e instanceof Expr.Sub s) {
-            return linear(e, s.left(), s.right(), true, into);
-        } else if (e instanceof Expr.Mul m) {
-            return binary(e, m.left(), m.right(), false, into);
-        } else if (e instanceof Expr.Div d) {
+        return e.accept(new MatrixKernel(into));
+    }
+
+    /** The kernels that compute a matrix node, into a given target or one of their choosing. */
+    private final class MatrixKernel implements ExprVisitor<Operand.Ref> {
+        private final Operand.Ref into;
+
+        MatrixKernel(Operand.Ref into) {
+            this.into = into;
+        }
+
+        @Override
+        public Operand.Ref visitVariable(Expr.Variable v) {
+            return ref(v);
+        }
+
+        @Override
+        public Operand.Ref visitConstant(Expr.Constant c) {
+            throw new IllegalStateException("a double is not a matrix");
+        }
+
+        @Override
+        public Operand.Ref visitFill(Expr.Fill f) {
+            return emit(f, target(f, into), new Kernel.Fill(new Operand.Literal(f.value())));
+        }
+
+        @Override
+        public Operand.Ref visitIdentity(Expr.Identity i) {
+            return emit(i, target(i, into), new Kernel.Identity(new Operand.Literal(1)));
+        }
+
+        @Override
+        public Operand.Ref visitAdd(Expr.Add a) {
+            return linear(a, a.left(), a.right(), false, into);
+        }
+
+        @Override
+        public Operand.Ref visitSub(Expr.Sub s) {
+            return linear(s, s.left(), s.right(), true, into);
+        }
+
+        @Override
+        public Operand.Ref visitMul(Expr.Mul m) {
+            return binary(m, m.left(), m.right(), false, into);
+        }
+
+        @Override
+        public Operand.Ref visitDiv(Expr.Div d) {
             if (d.left() instanceof Expr.Fill f) {
                 Operand.Literal numerator = new Operand.Literal(f.value());
-                return elementwise(e, d.right(), into, a -> new Kernel.WithScalar(Kernel.ScalarOp.DIVIDE_INTO, a, numerator));
+                return elementwise(d, d.right(), into, a -> new Kernel.WithScalar(Kernel.ScalarOp.DIVIDE_INTO, a, numerator));
             }
-            return binary(e, d.left(), d.right(), true, into);
-        } else if (e instanceof Expr.Call c) {
-            // an entrywise operator of a matrix: the matrix first, then doubles
-            List<Operand> rest = new ArrayList<>();
-            for (Expr operand : c.operands().subList(1, c.operands().size())) {
-                rest.add(value(operand));
+            return binary(d, d.left(), d.right(), true, into);
+        }
+
+        @Override
+        public Operand.Ref visitNeg(Expr.Neg n) {
+            if (n.operand() instanceof Expr.MatMul m && fusibleProduct(m)) {
+                return scaledProduct(n, m, new Operand.Literal(-1), into);
             }
-            return elementwise(e, c.operand(0), into, x -> new Kernel.Entrywise(c.op(), concat(x, rest)));
-        } else if (e instanceof Expr.Transpose t) {
-            return emit(e, target(e, into), new Kernel.Transpose(ref(t.operand())));
-        } else if (e instanceof Expr.Fill f) {
-            return emit(e, target(e, into), new Kernel.Fill(new Operand.Literal(f.value())));
-        } else if (e instanceof Expr.Identity) {
-            return emit(e, target(e, into), new Kernel.Identity(new Operand.Literal(1)));
-        } else if (e instanceof Expr.Inverse i) {
-            return emit(e, target(e, into), new Kernel.Invert(factors(i.operand(), false)));
-        } else if (e instanceof Expr.Solve s) {
-            // Aᵀ x = b is solved with A's factorization: no transpose is formed
+            return elementwise(n, n.operand(), into, Kernel.Negate::new);
+        }
+
+        @Override
+        public Operand.Ref visitScale(Expr.Scale s) {
+            return scale(s, into);
+        }
+
+        /** A product with a diagonal factor is a row or column scaling. */
+        @Override
+        public Operand.Ref visitMatMul(Expr.MatMul m) {
+            if (m.left() instanceof Expr.Diag d) {
+                Operand.Ref scales = ref(d.vector());
+                return elementwise(m, m.right(), into, x -> new Kernel.ScaleRows(scales, x));
+            }
+            if (m.right() instanceof Expr.Diag d) {
+                Operand.Ref scales = ref(d.vector());
+                return elementwise(m, m.left(), into, x -> new Kernel.ScaleColumns(x, scales));
+            }
+            return product(m, new Operand.Literal(1), into, false);
+        }
+
+        @Override
+        public Operand.Ref visitTranspose(Expr.Transpose t) {
+            return emit(t, target(t, into), new Kernel.Transpose(ref(t.operand())));
+        }
+
+        @Override
+        public Operand.Ref visitInverse(Expr.Inverse i) {
+            return emit(i, target(i, into), new Kernel.Invert(factors(i.operand(), false)));
+        }
+
+        /** {@code Aᵀ x = b} is solved with A's factorization: no transpose is formed. */
+        @Override
+        public Operand.Ref visitSolve(Expr.Solve s) {
             Stripped a = strip(s.matrix());
             Expr inverse = inverses.get(a.node());
             if (inverse != null && !s.rhs().shape().isColumnVector()) {
                 // A⁻¹ is formed anyway: a product with it beats a triangular solve per column of B
-                return emit(e, target(e, into), new Kernel.Mult(new Operand.Literal(1), ref(inverse), a.transposed(),
+                return emit(s, target(s, into), new Kernel.Mult(new Operand.Literal(1), ref(inverse), a.transposed(),
                         ref(s.rhs()), false, false));
             }
             Operand.Ref factors = factors(a.node());
-            return emit(e, target(e, into), new Kernel.Solve(factors, ref(s.rhs()), a.transposed()));
-        } else if (e instanceof Expr.Diag d) {
-            return emit(e, target(e, into), new Kernel.Diag(ref(d.vector())));
-        } else if (e instanceof Expr.DiagPart d) {
-            return emit(e, target(e, into), new Kernel.ExtractDiag(ref(d.matrix())));
+            return emit(s, target(s, into), new Kernel.Solve(factors, ref(s.rhs()), a.transposed()));
         }
-        throw new IllegalStateException("not a matrix-valued node: " + e.getClass().getSimpleName());
+
+        @Override
+        public Operand.Ref visitDiag(Expr.Diag d) {
+            return emit(d, target(d, into), new Kernel.Diag(ref(d.vector())));
+        }
+
+        @Override
+        public Operand.Ref visitDiagPart(Expr.DiagPart d) {
+            return emit(d, target(d, into), new Kernel.ExtractDiag(ref(d.matrix())));
+        }
+
+        @Override
+        public Operand.Ref visitDot(Expr.Dot d) {
+            throw new IllegalStateException("an inner product is a double");
+        }
+
+        /** An entrywise operator of a matrix: the matrix first, then doubles. */
+        @Override
+        public Operand.Ref visitCall(Expr.Call c) {
+            if (!(c.op().implementation() instanceof Op.Implementation.Entrywise)) {
+                throw new IllegalStateException(c.op() + " is a double");
+            }
+            List<Operand> rest = new ArrayList<>();
+            for (Expr operand : c.operands().subList(1, c.operands().size())) {
+                rest.add(value(operand));
+            }
+            return elementwise(c, c.operand(0), into, x -> new Kernel.Entrywise(c.op(), concat(x, rest)));
+        }
     }
 
     private static List<Operand> concat(Operand first, List<Operand> rest) {

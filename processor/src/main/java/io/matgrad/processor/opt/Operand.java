@@ -12,13 +12,36 @@ public sealed interface Operand {
 
     Shape shape();
 
-    /** A named variable: a parameter or an earlier result. */
-    record Ref(String name, Shape shape) implements Operand {}
+    /** The operands this one is computed from: none for a variable, an entry or a literal. */
+    List<Operand> children();
 
-    record Literal(double value) implements Operand {
+    /** This operand computed from {@code children} instead, in order. */
+    Operand withChildren(List<Operand> children);
+
+    <R> R accept(OperandVisitor<R> visitor);
+
+    /** Whether this is the literal {@code value}. */
+    default boolean isLiteral(double value) {
+        return this instanceof Literal l && l.value() == value;
+    }
+
+    /** A named variable: a parameter or an earlier result. */
+    record Ref(String name, Shape shape) implements Leaf {
+        @Override
+        public <R> R accept(OperandVisitor<R> visitor) {
+            return visitor.visitRef(this);
+        }
+    }
+
+    record Literal(double value) implements Leaf {
         @Override
         public Shape shape() {
             return Shape.SCALAR;
+        }
+
+        @Override
+        public <R> R accept(OperandVisitor<R> visitor) {
+            return visitor.visitLiteral(this);
         }
     }
 
@@ -28,12 +51,42 @@ public sealed interface Operand {
         public Shape shape() {
             return Shape.SCALAR;
         }
+
+        @Override
+        public List<Operand> children() {
+            return List.of(left, right);
+        }
+
+        @Override
+        public Operand withChildren(List<Operand> children) {
+            return new Arithmetic(operator, children.get(0), children.get(1));
+        }
+
+        @Override
+        public <R> R accept(OperandVisitor<R> visitor) {
+            return visitor.visitArithmetic(this);
+        }
     }
 
     record Negate(Operand operand) implements Operand {
         @Override
         public Shape shape() {
             return Shape.SCALAR;
+        }
+
+        @Override
+        public List<Operand> children() {
+            return List.of(operand);
+        }
+
+        @Override
+        public Operand withChildren(List<Operand> children) {
+            return new Negate(children.get(0));
+        }
+
+        @Override
+        public <R> R accept(OperandVisitor<R> visitor) {
+            return visitor.visitNegate(this);
         }
     }
 
@@ -42,10 +95,15 @@ public sealed interface Operand {
      * fused elementwise loop ({@link Kernel.ElementLoop}, {@link Kernel.ElementSum}), which runs
      * {@code index} over every entry of matrices of one shape.
      */
-    record Entry(Ref matrix, String index) implements Operand {
+    record Entry(Ref matrix, String index) implements Leaf {
         @Override
         public Shape shape() {
             return Shape.SCALAR;
+        }
+
+        @Override
+        public <R> R accept(OperandVisitor<R> visitor) {
+            return visitor.visitEntry(this);
         }
     }
 
@@ -64,6 +122,34 @@ public sealed interface Operand {
         public Op.ScalarForm form() {
             return ((Op.Implementation.Entrywise) op.implementation()).scalar();
         }
+
+        @Override
+        public List<Operand> children() {
+            return arguments;
+        }
+
+        @Override
+        public Operand withChildren(List<Operand> children) {
+            return new Call(op, children);
+        }
+
+        @Override
+        public <R> R accept(OperandVisitor<R> visitor) {
+            return visitor.visitCall(this);
+        }
+    }
+
+    /** An operand computed from no other. */
+    sealed interface Leaf extends Operand permits Ref, Literal, Entry {
+        @Override
+        default List<Operand> children() {
+            return List.of();
+        }
+
+        @Override
+        default Operand withChildren(List<Operand> children) {
+            return this;
+        }
     }
 
     enum Operator {
@@ -81,22 +167,5 @@ public sealed interface Operand {
         public String symbol() {
             return symbol;
         }
-    }
-
-    /** The operands this one is computed from: none for a variable, an entry or a literal. */
-    default List<Operand> children() {
-        if (this instanceof Arithmetic a) {
-            return List.of(a.left(), a.right());
-        } else if (this instanceof Negate n) {
-            return List.of(n.operand());
-        } else if (this instanceof Call c) {
-            return c.arguments();
-        }
-        return List.of();
-    }
-
-    /** Whether this is the literal {@code value}. */
-    default boolean isLiteral(double value) {
-        return this instanceof Literal l && l.value() == value;
     }
 }
