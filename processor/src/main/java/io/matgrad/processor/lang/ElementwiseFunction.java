@@ -27,7 +27,7 @@ public enum ElementwiseFunction implements Op {
             return y;
         }
     },
-    LOG("log", "log", new Notation.Form.Function("log"), Math::log,
+    LOG("log", "log", Language.Domain.POSITIVE, new Notation.Form.Function("log"), Math::log,
             Routine.commonOps("elementLog"), invoke(Routine.math("log"))) {
         @Override
         public Expr derivative(Expr x, Expr y) {
@@ -67,7 +67,7 @@ public enum ElementwiseFunction implements Op {
             return Exprs.times(new Expr.Constant(2), x);
         }
     },
-    SQRT("sqrt", "sqrt", new Notation.Form.Function("sqrt"), Math::sqrt,
+    SQRT("sqrt", "sqrt", Language.Domain.POSITIVE, new Notation.Form.Function("sqrt"), Math::sqrt,
             Routine.elementwise("sqrt"), invoke(Routine.math("sqrt"))) {
         /** {@code 1 / (2 √x)}. */
         @Override
@@ -78,14 +78,21 @@ public enum ElementwiseFunction implements Op {
 
     private final String matrixOpsName;
     private final String mathName;
+    private final Language.Domain domain;
     private final Notation.Form notation;
     private final DoubleUnaryOperator value;
     private final Implementation.Entrywise implementation;
 
     ElementwiseFunction(String matrixOpsName, String mathName, Notation.Form notation, DoubleUnaryOperator value,
             Routine matrix, ScalarForm scalar) {
+        this(matrixOpsName, mathName, Language.Domain.ANY, notation, value, matrix, scalar);
+    }
+
+    ElementwiseFunction(String matrixOpsName, String mathName, Language.Domain domain, Notation.Form notation,
+            DoubleUnaryOperator value, Routine matrix, ScalarForm scalar) {
         this.matrixOpsName = matrixOpsName;
         this.mathName = mathName;
+        this.domain = domain;
         this.notation = notation;
         this.value = value;
         this.implementation = new Implementation.Entrywise(matrix, scalar);
@@ -93,6 +100,11 @@ public enum ElementwiseFunction implements Op {
 
     /** {@code f'(x)}, elementwise, where {@code y = f(x)} is the node itself (reuse it where that saves work). */
     public abstract Expr derivative(Expr x, Expr y);
+
+    /** Where the function is defined. */
+    public Language.Domain domain() {
+        return domain;
+    }
 
     /** The function's value at {@code x}, as the run-time code computes it. */
     public double valueAt(double x) {

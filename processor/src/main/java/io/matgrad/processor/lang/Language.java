@@ -46,14 +46,32 @@ public final class Language {
     }
 
     /**
+     * Where a function is defined in one of its arguments, for the tests and checks that draw
+     * arguments for it (the function itself follows IEEE 754 and {@code Math} outside).
+     */
+    public enum Domain {
+        /** Every finite value. */
+        ANY,
+        /** Positive entries (a logarithm, a square root, a divisor, a non-integer power's base). */
+        POSITIVE,
+        /** A nonsingular square matrix (an inverse, a solve, a determinant), drawn symmetric positive definite. */
+        NONSINGULAR
+    }
+
+    /**
      * A function of the language.
      *
+     * @param domains where the function is defined in each parameter, parallel to {@code parameters}
      * @param build the IR of the function applied to its (translated) arguments
      */
-    public record Function(Library library, String name, List<Type> parameters,
+    public record Function(Library library, String name, List<Type> parameters, List<Domain> domains,
             java.util.function.Function<List<Expr>, Expr> build) {
         public Function {
             parameters = List.copyOf(parameters);
+            domains = List.copyOf(domains);
+            if (domains.size() != parameters.size()) {
+                throw new IllegalArgumentException("a domain for each parameter of " + name);
+            }
         }
 
         /** The IR of this function applied to {@code arguments}. */
@@ -85,38 +103,71 @@ public final class Language {
             "normF", "norm");
 
     private static List<Function> functions() {
-        List<Function> all = new ArrayList<>();
-        matrixOps(all, "mult", a -> new Expr.MatMul(a.get(0), a.get(1)), Type.MATRIX, Type.MATRIX);
-        matrixOps(all, "add", a -> new Expr.Add(a.get(0), a.get(1)), Type.MATRIX, Type.MATRIX);
-        matrixOps(all, "sub", a -> new Expr.Sub(a.get(0), a.get(1)), Type.MATRIX, Type.MATRIX);
-        matrixOps(all, "scale", a -> new Expr.Scale(a.get(0), a.get(1)), Type.DOUBLE, Type.MATRIX);
-        matrixOps(all, "neg", a -> new Expr.Neg(a.get(0)), Type.MATRIX);
-        matrixOps(all, "transpose", a -> new Expr.Transpose(a.get(0)), Type.MATRIX);
-        matrixOps(all, "inv", a -> new Expr.Inverse(a.get(0)), Type.MATRIX);
-        matrixOps(all, "solve", a -> new Expr.Solve(a.get(0), a.get(1)), Type.MATRIX, Type.MATRIX);
-        matrixOps(all, "elementMult", a -> new Expr.Mul(a.get(0), a.get(1)), Type.MATRIX, Type.MATRIX);
-        matrixOps(all, "elementDiv", a -> new Expr.Div(a.get(0), a.get(1)), Type.MATRIX, Type.MATRIX);
+        Table t = new Table();
+        t.matrixOps("mult", a -> new Expr.MatMul(a.get(0), a.get(1)), matrix(), matrix());
+        t.matrixOps("add", a -> new Expr.Add(a.get(0), a.get(1)), matrix(), matrix());
+        t.matrixOps("sub", a -> new Expr.Sub(a.get(0), a.get(1)), matrix(), matrix());
+        t.matrixOps("scale", a -> new Expr.Scale(a.get(0), a.get(1)), scalar(), matrix());
+        t.matrixOps("neg", a -> new Expr.Neg(a.get(0)), matrix());
+        t.matrixOps("transpose", a -> new Expr.Transpose(a.get(0)), matrix());
+        t.matrixOps("inv", a -> new Expr.Inverse(a.get(0)), nonsingular());
+        t.matrixOps("solve", a -> new Expr.Solve(a.get(0), a.get(1)), nonsingular(), matrix());
+        t.matrixOps("elementMult", a -> new Expr.Mul(a.get(0), a.get(1)), matrix(), matrix());
+        t.matrixOps("elementDiv", a -> new Expr.Div(a.get(0), a.get(1)), matrix(), positive(Type.MATRIX));
         for (ElementwiseFunction f : ElementwiseFunction.values()) {
-            matrixOps(all, f.functionName(), a -> new Expr.Call(f, a), Type.MATRIX);
+            t.matrixOps(f.functionName(), a -> new Expr.Call(f, a), new Parameter(Type.MATRIX, f.domain()));
         }
-        matrixOps(all, "pow", a -> new Expr.Call(Power.POW, a), Type.MATRIX, Type.DOUBLE);
-        matrixOps(all, "diag", a -> new Expr.Diag(a.get(0)), Type.MATRIX);
-        matrixOps(all, "dot", a -> new Expr.Dot(a.get(0), a.get(1)), Type.MATRIX, Type.MATRIX);
+        t.matrixOps("pow", a -> new Expr.Call(Power.POW, a), positive(Type.MATRIX), scalar());
+        t.matrixOps("diag", a -> new Expr.Diag(a.get(0)), matrix());
+        t.matrixOps("dot", a -> new Expr.Dot(a.get(0), a.get(1)), matrix(), matrix());
         for (Reduction r : Reduction.values()) {
-            matrixOps(all, r.functionName(), a -> new Expr.Call(r, a), Type.MATRIX);
+            t.matrixOps(r.functionName(), a -> new Expr.Call(r, a), new Parameter(Type.MATRIX, r.domain()));
         }
         for (ElementwiseFunction f : ElementwiseFunction.values()) {
             if (f.mathName() != null) {
-                all.add(new Function(Library.MATH, f.mathName(), List.of(Type.DOUBLE), a -> new Expr.Call(f, a)));
+                t.math(f.mathName(), a -> new Expr.Call(f, a), new Parameter(Type.DOUBLE, f.domain()));
             }
         }
-        all.add(new Function(Library.MATH, "pow", List.of(Type.DOUBLE, Type.DOUBLE), a -> new Expr.Call(Power.POW, a)));
-        return List.copyOf(all);
+        t.math("pow", a -> new Expr.Call(Power.POW, a), positive(Type.DOUBLE), scalar());
+        return List.copyOf(t.functions);
     }
 
-    private static void matrixOps(List<Function> all, String name,
-            java.util.function.Function<List<Expr>, Expr> build, Type... parameters) {
-        all.add(new Function(Library.MATRIX_OPS, name, Arrays.asList(parameters), build));
+    /** A parameter's type and domain, as the table declares them. */
+    private record Parameter(Type type, Domain domain) {}
+
+    private static Parameter matrix() {
+        return new Parameter(Type.MATRIX, Domain.ANY);
+    }
+
+    private static Parameter scalar() {
+        return new Parameter(Type.DOUBLE, Domain.ANY);
+    }
+
+    private static Parameter positive(Type type) {
+        return new Parameter(type, Domain.POSITIVE);
+    }
+
+    private static Parameter nonsingular() {
+        return new Parameter(Type.MATRIX, Domain.NONSINGULAR);
+    }
+
+    /** The table as it is written: one line per function. */
+    private static final class Table {
+        private final List<Function> functions = new ArrayList<>();
+
+        void matrixOps(String name, java.util.function.Function<List<Expr>, Expr> build, Parameter... parameters) {
+            add(Library.MATRIX_OPS, name, build, parameters);
+        }
+
+        void math(String name, java.util.function.Function<List<Expr>, Expr> build, Parameter... parameters) {
+            add(Library.MATH, name, build, parameters);
+        }
+
+        private void add(Library library, String name, java.util.function.Function<List<Expr>, Expr> build,
+                Parameter... parameters) {
+            functions.add(new Function(library, name, Arrays.stream(parameters).map(Parameter::type).toList(),
+                    Arrays.stream(parameters).map(Parameter::domain).toList(), build));
+        }
     }
 
     /** Every function of the language, MatrixOps' first, in the order of the README's table. */

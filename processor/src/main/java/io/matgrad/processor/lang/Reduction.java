@@ -113,6 +113,11 @@ public enum Reduction implements Op {
         return node;
     }
 
+    /** Where the reduction is defined: determinants of nonsingular matrices (a determinant of a singular one is 0, but not differentiable through the factorization). */
+    public Language.Domain domain() {
+        return this == DET || this == LOG_DET ? Language.Domain.NONSINGULAR : Language.Domain.ANY;
+    }
+
     /** Whether the operand must be square. */
     public boolean needsSquare() {
         return needsSquare;

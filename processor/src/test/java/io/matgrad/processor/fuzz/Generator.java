@@ -1,5 +1,6 @@
 package io.matgrad.processor.fuzz;
 
+import io.matgrad.processor.lang.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,15 @@ final class Generator {
     private static final String[] LITERALS = {"0.5", "2.0", "1.5", "0.25", "3.0", "1e-1"};
     private static final String[] EXPONENTS = {"2.0", "0.5", "1.5", "3.0", "-1.0", "-0.5"};
 
-    /** A parameter: a double, a matrix, or a symmetric positive definite matrix (drawn as such). */
-    record Parameter(String name, boolean scalar, int rows, int cols, boolean spd) {
+    /**
+     * A parameter: a double, a matrix, or a symmetric positive definite matrix (drawn as such); a
+     * positive one is drawn with entries in [0.5, 1.5].
+     */
+    record Parameter(String name, boolean scalar, int rows, int cols, boolean spd, boolean positive) {
+        Parameter(String name, boolean scalar, int rows, int cols, boolean spd) {
+            this(name, scalar, rows, cols, spd, false);
+        }
+
         String javaType() {
             return scalar ? "double" : "DMatrixRMaj";
         }
@@ -290,12 +298,16 @@ final class Generator {
         return options[random.nextInt(options.length)];
     }
 
-    /** The language functions a full run must have written at least once. */
+    /**
+     * The language functions a full run must have written at least once: every function of the
+     * language's table (so that a new entry fails the fuzz test until the generator writes it), and a
+     * qualified call.
+     */
     static List<String> languageFunctions() {
-        return List.of("mult", "add", "sub", "scale", "neg", "transpose", "inv", "solve", "elementMult", "elementDiv",
-                "exp", "log", "tanh", "sigmoid", "softplus", "square", "sqrt", "pow", "diag", "dot", "trace", "det",
-                "logDet", "normSq", "norm", "sum", "logSumExp", "Math.exp", "Math.log", "Math.sqrt", "Math.pow",
-                "Math.tanh", "MatrixOps.");
+        List<String> names = new ArrayList<>(Language.names(Language.Library.MATRIX_OPS));
+        Language.names(Language.Library.MATH).forEach(name -> names.add("Math." + name));
+        names.add("MatrixOps.");
+        return names;
     }
 
     static Map<String, Integer> newUsage() {

@@ -91,6 +91,8 @@ class GradientFuzzTest {
 
     private final Counts counts = new Counts();
     private final List<String> failures = new ArrayList<>();
+    /** The functions every check passed on, by name. */
+    private final Set<String> checked = new HashSet<>();
     private final Set<Long> failedSeeds = new HashSet<>();
     private final Map<String, Integer> usage = Generator.newUsage();
 
@@ -155,6 +157,19 @@ class GradientFuzzTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }
+    }
+
+    /** What a sweep found: its failures, and the functions every check passed on (not skipped, not failed). */
+    record Sweep(List<String> failures, Set<String> checked) {}
+
+    /**
+     * Checks given functions as the fuzzer checks its own, in one class named {@code className}:
+     * for sweeps over the language's table.
+     */
+    static Sweep sweep(String className, List<Generator.Function> functions) {
+        GradientFuzzTest t = new GradientFuzzTest();
+        t.run(className, functions);
+        return new Sweep(t.failures, t.checked);
     }
 
     /** Compiles {@code functions} as one class and checks each; on a failed compilation, bisects to the culprits. */
@@ -270,6 +285,7 @@ class GradientFuzzTest {
             return;
         }
         counts.checked++;
+        checked.add(f.name());
     }
 
     /**
@@ -429,9 +445,16 @@ class GradientFuzzTest {
         return true;
     }
 
-    /** Draws the arguments: entries in [-1, 1], SPD matrices with eigenvalues at least 1. */
+    /**
+     * Draws the arguments: entries in [-1, 1] (in [0.5, 1.5] for a positive parameter), SPD matrices
+     * with eigenvalues at least 1.
+     */
     private static Object[] inputs(Generator.Function f, Random random) {
         return f.parameters().stream().map(p -> {
+            if (p.positive()) {
+                return p.scalar() ? (Object) (0.5 + random.nextDouble())
+                        : RandomMatrices_DDRM.rectangle(p.rows(), p.cols(), 0.5, 1.5, random);
+            }
             if (p.scalar()) {
                 return (Object) (2 * random.nextDouble() - 1);
             }

@@ -1,0 +1,145 @@
+package io.matgrad.processor.fuzz;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import io.matgrad.processor.ir.Dim;
+import io.matgrad.processor.ir.Equality;
+import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Shape;
+import io.matgrad.processor.ir.ShapeRules;
+import io.matgrad.processor.lang.Language;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sweeps every function of the language's table, as EJML's tests sweep every method of
+ * {@code CommonOps_DDRM}: each is compiled alone into a loss, {@code ⟨W, f(P₀, ..., Pₖ)⟩} for a
+ * random weight {@code W} (or {@code f} itself for a double), and every derivative the processor
+ * generates for it (gradients, value and gradient, workspace value, Hessians, Hessian-vector
+ * products) is checked against central differences of the annotated method by the fuzz test's
+ * checker. Shapes come from the function's own shape rule, arguments from its declared domains: a
+ * new entry of the table is swept without a line here.
+ *
+ * <p>Each function is swept twice: once with rectangular shapes where its rule allows (3 x 2,
+ * 2 x 4, ...) for the gradients, once with every free column count 1 for the Hessians, which the
+ * processor takes with respect to column vectors (and square matrices).
+ */
+class LanguageSweepTest {
+
+    @Test
+    void everyFunctionOfTheTableHasTheDerivativesOfCentralDifferences() {
+        List<Generator.Function> functions = new ArrayList<>();
+        Map<String, Language.Function> byModel = new LinkedHashMap<>();
+        int k = 0;
+        for (Language.Function f : Language.all()) {
+            for (boolean hessian : new boolean[] {false, true}) {
+                String name = "f" + k++;
+                functions.add(model(name, f, hessian));
+                byModel.put(name, f);
+            }
+        }
+        GradientFuzzTest.Sweep sweep = GradientFuzzTest.sweep("Sweep", functions);
+
+        assertWithMessage("failures:\n%s", String.join("\n\n", sweep.failures())).that(sweep.failures()).isEmpty();
+        List<String> unchecked = new ArrayList<>();
+        byModel.forEach((name, f) -> {
+            if (!sweep.checked().contains(name)) {
+                unchecked.add(name + " (" + f.qualifiedName() + ")");
+            }
+        });
+        assertWithMessage("every model of every function is checked, none skipped").that(unchecked).isEmpty();
+    }
+
+    /** The loss of {@code f} on parameters of shapes its rule allows, drawn from its domains. */
+    static Generator.Function model(String name, Language.Function f, boolean hessian) {
+        List<Expr> arguments = new ArrayList<>();
+        List<Equality> requirements = new ArrayList<>();
+        for (int i = 0; i < f.parameters().size(); i++) {
+            String p = "P" + i;
+            boolean matrix = f.parameters().get(i) == Language.Type.MATRIX;
+            arguments.add(new Expr.Variable(p, matrix ? Shape.ofParameter(p) : Shape.SCALAR));
+            if (f.domains().get(i) == Language.Domain.NONSINGULAR) {
+                requirements.add(new Equality(Dim.rows(p), Dim.cols(p)));
+            }
+        }
+        Expr node = f.apply(arguments);
+        requirements.addAll(ShapeRules.requirements(node));
+        Sizes sizes = new Sizes(requirements, hessian);
+
+        List<Generator.Parameter> parameters = new ArrayList<>();
+        List<String> wrt = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            Expr.Variable v = (Expr.Variable) arguments.get(i);
+            Language.Domain domain = f.domains().get(i);
+            boolean scalar = v.shape().isScalar();
+            parameters.add(new Generator.Parameter(v.name(), scalar, scalar ? 1 : sizes.of(v.shape().rows()),
+                    scalar ? 1 : sizes.of(v.shape().cols()), domain == Language.Domain.NONSINGULAR,
+                    domain == Language.Domain.POSITIVE));
+            wrt.add(v.name());
+        }
+        String call = (f.library() == Language.Library.MATH ? "Math." : "") + f.name() + "("
+                + String.join(", ", arguments.stream().map(a -> ((Expr.Variable) a).name()).toList()) + ")";
+        String result = call;
+        if (node.shape().isMatrix()) {
+            parameters.add(new Generator.Parameter("W", false, sizes.of(node.shape().rows()),
+                    sizes.of(node.shape().cols()), false));
+            result = "dot(W, " + call + ")";
+        }
+        String signature = String.join(", ", parameters.stream().map(p -> p.javaType() + " " + p.name()).toList());
+        String source = "    @Differentiable(wrt = {" + String.join(", ", wrt.stream().map(w -> "\"" + w + "\"").toList())
+                + "}" + (hessian ? ", hessian = true" : "") + ")\n"
+                + "    public static double " + name + "(" + signature + ") {\n"
+                + "        return " + result + ";\n"
+                + "    }\n";
+        return new Generator.Function(name, source, parameters, wrt, false, hessian);
+    }
+
+    /**
+     * Concrete sizes for the dimensions of a function's parameters that satisfy its shape rule:
+     * the dimensions the rule equates are one size; a class with a fixed size has it; the others
+     * get 3, 2, 4, 5 in turn, or, for Hessians, 3 if they count rows and 1 if they only count
+     * columns.
+     */
+    private static final class Sizes {
+        private final Map<Dim, Dim> parent = new HashMap<>();
+        private final Map<Dim, Integer> sizes = new HashMap<>();
+        private final boolean columnVectors;
+        private int next;
+
+        Sizes(List<Equality> requirements, boolean columnVectors) {
+            this.columnVectors = columnVectors;
+            for (Equality e : requirements) {
+                parent.put(find(e.left()), find(e.right()));
+            }
+        }
+
+        private Dim find(Dim d) {
+            Dim p = parent.getOrDefault(d, d);
+            return p.equals(d) ? d : find(p);
+        }
+
+        int of(Dim d) {
+            Dim root = find(d);
+            return sizes.computeIfAbsent(root, r -> {
+                List<Dim> members = parent.keySet().stream().filter(m -> find(m).equals(r)).toList();
+                List<Dim> all = new ArrayList<>(members);
+                all.add(r);
+                for (Dim m : all) {
+                    if (m instanceof Dim.Fixed f) {
+                        return f.size();
+                    }
+                }
+                if (columnVectors) {
+                    boolean rows = all.stream().anyMatch(m -> m instanceof Dim.Axis a && a.side() == Dim.Side.ROWS);
+                    return rows ? 3 : 1;
+                }
+                int[] cycle = {3, 2, 4, 5};
+                return cycle[next++ % cycle.length];
+            });
+        }
+    }
+}
