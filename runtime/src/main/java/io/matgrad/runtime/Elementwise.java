@@ -95,6 +95,26 @@ public final class Elementwise {
         return out;
     }
 
+    /** {@code out_ij = |a_ij|}. */
+    public static DMatrixRMaj abs(DMatrixRMaj a, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.abs(a.data[i]);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = signum(a_ij)}: −1, 0 or 1 ({@link Math#signum}; NaN stays NaN). */
+    public static DMatrixRMaj sign(DMatrixRMaj a, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.signum(a.data[i]);
+        }
+        return out;
+    }
+
     /** {@code out_ij = a_ij^p}, as {@link Math#pow}. */
     public static DMatrixRMaj pow(DMatrixRMaj a, double p, DMatrixRMaj out) {
         out = output(a, out);

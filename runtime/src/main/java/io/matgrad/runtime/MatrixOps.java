@@ -180,6 +180,19 @@ public final class MatrixOps {
         return Elementwise.sqrt(a, null);
     }
 
+    /**
+     * Elementwise absolute value {@code |A_ij|}, shaped like A. Its derivative is the sign of each
+     * entry, and 0 at an entry that is 0.
+     */
+    public static DMatrixRMaj abs(DMatrixRMaj a) {
+        return Elementwise.abs(a, null);
+    }
+
+    /** Elementwise sign, −1, 0 or 1 ({@link Math#signum}), shaped like A; its derivative is 0. */
+    public static DMatrixRMaj sign(DMatrixRMaj a) {
+        return Elementwise.sign(a, null);
+    }
+
     /** Elementwise power {@code A_ij^p}, shaped like A, with the special cases of {@link Math#pow}. */
     public static DMatrixRMaj pow(DMatrixRMaj a, double p) {
         return Elementwise.pow(a, p, null);

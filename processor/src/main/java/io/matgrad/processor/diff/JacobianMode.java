@@ -86,7 +86,8 @@ public final class JacobianMode {
         if (!node.shape().isVector()) {
             throw new Unsupported(); // a matrix that depends on x
         }
-        return Pushforward.of(node, changes).accept(new Batch(byPlaceholder));
+        Expr pushforward = Pushforward.of(node, changes);
+        return pushforward == null ? null : pushforward.accept(new Batch(byPlaceholder));
     }
 
     /**

@@ -104,8 +104,11 @@ public final class ReverseMode {
                     .filter(c -> c != null)
                     .map(c -> ((Expr.Variable) c).name())
                     .collect(Collectors.toSet());
-            Map<String, List<Expr>> cotangents =
-                    Transposition.transpose(Pushforward.of(node, changes), adjoint, placeholders);
+            Expr pushforward = Pushforward.of(node, changes);
+            if (pushforward == null) {
+                return; // a function whose derivative is zero: sign, heaviside
+            }
+            Map<String, List<Expr>> cotangents = Transposition.transpose(pushforward, adjoint, placeholders);
             for (int i = 0; i < operands.size(); i++) {
                 for (Expr contribution : cotangents.getOrDefault(PLACEHOLDER + i, List.of())) {
                     accumulate(operands.get(i), contribution);

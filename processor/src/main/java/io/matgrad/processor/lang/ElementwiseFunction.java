@@ -74,6 +74,22 @@ public enum ElementwiseFunction implements Op {
         public Expr derivative(Expr x, Expr y) {
             return new Expr.Div(Exprs.ones(x), Exprs.times(new Expr.Constant(2), y));
         }
+    },
+    /** {@code |x|}; its derivative at 0 is 0 (the sign of 0). */
+    ABS("abs", "abs", new Notation.Form.Function("abs"), Math::abs,
+            Routine.elementwise("abs"), invoke(Routine.math("abs"))) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Call(SIGN, x);
+        }
+    },
+    /** −1, 0 or 1 ({@code Math.signum}); its derivative is 0, at 0 too. */
+    SIGN("sign", "signum", new Notation.Form.Function("sign"), Math::signum,
+            Routine.elementwise("sign"), invoke(Routine.math("signum"))) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return null;
+        }
     };
 
     private final String matrixOpsName;
@@ -98,7 +114,11 @@ public enum ElementwiseFunction implements Op {
         this.implementation = new Implementation.Entrywise(matrix, scalar);
     }
 
-    /** {@code f'(x)}, elementwise, where {@code y = f(x)} is the node itself (reuse it where that saves work). */
+    /**
+     * {@code f'(x)}, elementwise, where {@code y = f(x)} is the node itself (reuse it where that
+     * saves work); null where it is zero everywhere. At a kink the function takes one one-sided
+     * derivative, documented with it.
+     */
     public abstract Expr derivative(Expr x, Expr y);
 
     /** Where the function is defined. */
@@ -135,7 +155,8 @@ public enum ElementwiseFunction implements Op {
     /** {@code d f(u) = f'(u) ∘ du}. */
     @Override
     public Expr pushforward(Expr.Call node, List<Expr> tangents) {
-        return new Expr.Mul(derivative(node.operand(0), node), tangents.get(0));
+        Expr derivative = derivative(node.operand(0), node);
+        return derivative == null ? null : new Expr.Mul(derivative, tangents.get(0));
     }
 
     /** Folds a constant. */

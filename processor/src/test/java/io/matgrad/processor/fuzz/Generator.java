@@ -1,7 +1,9 @@
 package io.matgrad.processor.fuzz;
 
+import io.matgrad.processor.lang.ElementwiseFunction;
 import io.matgrad.processor.lang.Language;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,11 +138,8 @@ final class Generator {
             case 2 -> "(" + scalar(d) + " * " + scalar(d) + ")";
             case 3 -> "(" + scalar(d) + " / " + positiveScalar(d) + ")";
             case 4 -> "-(" + scalar(d) + ")";
-            case 5 -> use("Math.exp", "Math.exp(Math.tanh(" + scalar(d) + "))");
-            case 6 -> use("Math.log", "Math.log(" + positiveScalar(d) + ")");
-            case 7 -> use("Math.sqrt", "Math.sqrt(" + positiveScalar(d) + ")");
+            case 5, 6, 7, 9 -> mathFunction(d);
             case 8 -> use("Math.pow", "Math.pow(" + positiveScalar(d) + ", " + pick(EXPONENTS) + ")");
-            case 9 -> use("Math.tanh", "Math.tanh(" + scalar(d) + ")");
             case 10 -> reduction("dot", () -> {
                 int rows = size();
                 int cols = size();
@@ -211,13 +210,7 @@ final class Generator {
             case 7 -> use("solve", "solve(" + spd(rows, d) + ", " + matrix(rows, cols, d) + ")");
             case 8 -> use("elementMult", "elementMult(" + matrix(rows, cols, d) + ", " + matrix(rows, cols, d) + ")");
             case 9 -> use("elementDiv", "elementDiv(" + matrix(rows, cols, d) + ", " + positiveMatrix(rows, cols, d) + ")");
-            case 10 -> use("exp", "exp(" + matrix(rows, cols, d) + ")");
-            case 11 -> use("log", "log(" + positiveMatrix(rows, cols, d) + ")");
-            case 12 -> use("tanh", "tanh(" + matrix(rows, cols, d) + ")");
-            case 13 -> use("sigmoid", "sigmoid(" + matrix(rows, cols, d) + ")");
-            case 14 -> use("softplus", "softplus(" + matrix(rows, cols, d) + ")");
-            case 15 -> use("square", "square(" + matrix(rows, cols, d) + ")");
-            case 16 -> use("sqrt", "sqrt(" + positiveMatrix(rows, cols, d) + ")");
+            case 10, 11, 12, 13, 14, 15, 16 -> elementwise(rows, cols, d);
             case 17 -> use("pow", "pow(" + positiveMatrix(rows, cols, d) + ", " + pick(EXPONENTS) + ")");
             case 18 -> rows == cols
                     ? use("diag", "diag(" + matrix(rows, 1, d) + ")")
@@ -226,6 +219,32 @@ final class Generator {
             case 20 -> rows == cols ? use("inv", "inv(" + spd(rows, d) + ")") : matrixLeaf(rows, cols);
             default -> matrixLeaf(rows, cols);
         };
+    }
+
+    /**
+     * An elementwise function of the table, of a matrix: an argument in its domain, and the
+     * exponentials of a bounded one (exp of exp overflows).
+     */
+    private String elementwise(int rows, int cols, int d) {
+        ElementwiseFunction f = pick(ElementwiseFunction.values());
+        String argument = f.domain() == Language.Domain.POSITIVE ? positiveMatrix(rows, cols, d)
+                : growsFast(f) ? use("tanh", "tanh(" + matrix(rows, cols, d) + ")") : matrix(rows, cols, d);
+        return use(f.functionName(), f.functionName() + "(" + argument + ")");
+    }
+
+    /** A Math function of the table, of a double, its argument chosen as {@link #elementwise}'s. */
+    private String mathFunction(int d) {
+        ElementwiseFunction[] withMath = Arrays.stream(ElementwiseFunction.values())
+                .filter(f -> f.mathName() != null)
+                .toArray(ElementwiseFunction[]::new);
+        ElementwiseFunction f = pick(withMath);
+        String argument = f.domain() == Language.Domain.POSITIVE ? positiveScalar(d)
+                : growsFast(f) ? "Math.tanh(" + scalar(d) + ")" : scalar(d);
+        return use("Math." + f.mathName(), "Math." + f.mathName() + "(" + argument + ")");
+    }
+
+    private static boolean growsFast(ElementwiseFunction f) {
+        return f == ElementwiseFunction.EXP;
     }
 
     /** Entrywise positive and bounded away from 0 and infinity. */
@@ -294,7 +313,7 @@ final class Generator {
         return 1 + random.nextInt(MAX_SIZE);
     }
 
-    private String pick(String[] options) {
+    private <T> T pick(T[] options) {
         return options[random.nextInt(options.length)];
     }
 
