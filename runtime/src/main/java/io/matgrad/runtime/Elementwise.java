@@ -115,6 +115,66 @@ public final class Elementwise {
         return out;
     }
 
+    /** {@code out_ij = max(a_ij, 0)}. */
+    public static DMatrixRMaj relu(DMatrixRMaj a, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = relu(a.data[i]);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = 1} where {@code a_ij > 0}, else 0 (the derivative of relu, 0 at 0). */
+    public static DMatrixRMaj heaviside(DMatrixRMaj a, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = heaviside(a.data[i]);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = sin a_ij}. */
+    public static DMatrixRMaj sin(DMatrixRMaj a, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.sin(a.data[i]);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = cos a_ij}. */
+    public static DMatrixRMaj cos(DMatrixRMaj a, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.cos(a.data[i]);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = ln(1 + a_ij)}, accurate for small entries ({@link Math#log1p}). */
+    public static DMatrixRMaj log1p(DMatrixRMaj a, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.log1p(a.data[i]);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = e^(a_ij) − 1}, accurate for small entries ({@link Math#expm1}). */
+    public static DMatrixRMaj expm1(DMatrixRMaj a, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.expm1(a.data[i]);
+        }
+        return out;
+    }
+
     /** {@code out_ij = a_ij^p}, as {@link Math#pow}. */
     public static DMatrixRMaj pow(DMatrixRMaj a, double p, DMatrixRMaj out) {
         out = output(a, out);
@@ -146,6 +206,16 @@ public final class Elementwise {
         }
         double e = Math.exp(z);
         return e / (1 + e);
+    }
+
+    /** {@code max(z, 0)}; NaN stays NaN. */
+    public static double relu(double z) {
+        return z > 0 || Double.isNaN(z) ? z : 0.0;
+    }
+
+    /** 1 where {@code z > 0}, else 0: the derivative of {@link #relu(double)}, 0 at 0; NaN stays NaN. */
+    public static double heaviside(double z) {
+        return z > 0 ? 1.0 : Double.isNaN(z) ? z : 0.0;
     }
 
     /**

@@ -193,6 +193,36 @@ public final class MatrixOps {
         return Elementwise.sign(a, null);
     }
 
+    /** Elementwise {@code max(A_ij, 0)}, shaped like A; its derivative is 1 where an entry is positive, else 0 (0 at 0). */
+    public static DMatrixRMaj relu(DMatrixRMaj a) {
+        return Elementwise.relu(a, null);
+    }
+
+    /** Elementwise 1 where {@code A_ij > 0}, else 0, shaped like A (the derivative of {@link #relu}); its derivative is 0. */
+    public static DMatrixRMaj heaviside(DMatrixRMaj a) {
+        return Elementwise.heaviside(a, null);
+    }
+
+    /** Elementwise sine, shaped like A. */
+    public static DMatrixRMaj sin(DMatrixRMaj a) {
+        return Elementwise.sin(a, null);
+    }
+
+    /** Elementwise cosine, shaped like A. */
+    public static DMatrixRMaj cos(DMatrixRMaj a) {
+        return Elementwise.cos(a, null);
+    }
+
+    /** Elementwise {@code ln(1 + A_ij)}, accurate for small entries, shaped like A (NaN below −1). */
+    public static DMatrixRMaj log1p(DMatrixRMaj a) {
+        return Elementwise.log1p(a, null);
+    }
+
+    /** Elementwise {@code e^(A_ij) − 1}, accurate for small entries, shaped like A. */
+    public static DMatrixRMaj expm1(DMatrixRMaj a) {
+        return Elementwise.expm1(a, null);
+    }
+
     /** Elementwise power {@code A_ij^p}, shaped like A, with the special cases of {@link Math#pow}. */
     public static DMatrixRMaj pow(DMatrixRMaj a, double p) {
         return Elementwise.pow(a, p, null);

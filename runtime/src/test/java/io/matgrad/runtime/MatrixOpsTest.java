@@ -81,7 +81,25 @@ class MatrixOpsTest {
             assertEntrywise(p, Math::sqrt, MatrixOps.sqrt(p));
             assertEntrywise(p, z -> Math.pow(z, 2.5), MatrixOps.pow(p, 2.5));
             assertEntrywise(a, z -> 1 / (z * z * z), MatrixOps.pow(a, -3));
+            assertEntrywise(a, Math::abs, MatrixOps.abs(a));
+            assertEntrywise(a, Math::signum, MatrixOps.sign(a));
+            assertEntrywise(a, z -> z > 0 ? z : 0, MatrixOps.relu(a));
+            assertEntrywise(a, z -> z > 0 ? 1 : 0, MatrixOps.heaviside(a));
+            assertEntrywise(a, Math::sin, MatrixOps.sin(a));
+            assertEntrywise(a, Math::cos, MatrixOps.cos(a));
+            assertEntrywise(p, Math::log1p, MatrixOps.log1p(p));
+            assertEntrywise(a, Math::expm1, MatrixOps.expm1(a));
         }
+    }
+
+    /** At a kink each function takes the documented value: the derivatives' one-sided choice at 0 is 0. */
+    @Test
+    void nonSmoothFunctionsAtZero() {
+        DMatrixRMaj zero = new DMatrixRMaj(1, 2, true, 0.0, -0.0);
+        assertEntrywise(zero, z -> 0, MatrixOps.abs(zero));
+        assertEntrywise(zero, z -> 0, MatrixOps.sign(zero));
+        assertEntrywise(zero, z -> 0, MatrixOps.relu(zero));
+        assertEntrywise(zero, z -> 0, MatrixOps.heaviside(zero));
     }
 
     @Test

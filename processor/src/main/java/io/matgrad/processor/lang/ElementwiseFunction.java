@@ -90,6 +90,53 @@ public enum ElementwiseFunction implements Op {
         public Expr derivative(Expr x, Expr y) {
             return null;
         }
+    },
+    /** {@code max(x, 0)}; its derivative at 0 is 0. */
+    RELU("relu", null, new Notation.Form.Function("relu"), x -> Math.max(x, 0),
+            Routine.elementwise("relu"), invoke(Routine.elementwise("relu"))) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Call(HEAVISIDE, x);
+        }
+    },
+    /** 1 where {@code x > 0}, else 0 (0 at 0): the derivative of relu; its own is 0. */
+    HEAVISIDE("heaviside", null, new Notation.Form.Function("H"), x -> x > 0 ? 1 : Double.isNaN(x) ? x : 0,
+            Routine.elementwise("heaviside"), invoke(Routine.elementwise("heaviside"))) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return null;
+        }
+    },
+    SIN("sin", "sin", new Notation.Form.Function("sin"), Math::sin,
+            Routine.elementwise("sin"), invoke(Routine.math("sin"))) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Call(COS, x);
+        }
+    },
+    COS("cos", "cos", new Notation.Form.Function("cos"), Math::cos,
+            Routine.elementwise("cos"), invoke(Routine.math("cos"))) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Neg(new Expr.Call(SIN, x));
+        }
+    },
+    /** {@code log(1 + x)}, accurate for small {@code x}. */
+    LOG1P("log1p", "log1p", Language.Domain.POSITIVE, new Notation.Form.Function("log1p"), Math::log1p,
+            Routine.elementwise("log1p"), invoke(Routine.math("log1p"))) {
+        /** {@code 1 / (1 + x)}. */
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Div(Exprs.ones(x), new Expr.Add(Exprs.ones(x), x));
+        }
+    },
+    /** {@code e^x − 1}, accurate for small {@code x}. */
+    EXPM1("expm1", "expm1", new Notation.Form.Function("expm1"), Math::expm1,
+            Routine.elementwise("expm1"), invoke(Routine.math("expm1"))) {
+        @Override
+        public Expr derivative(Expr x, Expr y) {
+            return new Expr.Call(EXP, x);
+        }
     };
 
     private final String matrixOpsName;

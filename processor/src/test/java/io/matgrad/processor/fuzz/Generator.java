@@ -244,7 +244,7 @@ final class Generator {
     }
 
     private static boolean growsFast(ElementwiseFunction f) {
-        return f == ElementwiseFunction.EXP;
+        return f == ElementwiseFunction.EXP || f == ElementwiseFunction.EXPM1;
     }
 
     /** Entrywise positive and bounded away from 0 and infinity. */
