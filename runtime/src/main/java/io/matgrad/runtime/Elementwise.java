@@ -175,6 +175,96 @@ public final class Elementwise {
         return out;
     }
 
+    /** {@code out_ij = max(a_ij, b_ij)} ({@link Math#max}), for {@code a} and {@code b} of one shape. */
+    public static DMatrixRMaj maximum(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.max(a.data[i], b.data[i]);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = max(a_ij, b)}. */
+    public static DMatrixRMaj maximum(DMatrixRMaj a, double b, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.max(a.data[i], b);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = min(a_ij, b_ij)} ({@link Math#min}), for {@code a} and {@code b} of one shape. */
+    public static DMatrixRMaj minimum(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.min(a.data[i], b.data[i]);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = min(a_ij, b)}. */
+    public static DMatrixRMaj minimum(DMatrixRMaj a, double b, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.min(a.data[i], b);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = 1} where {@code a_ij ≥ b_ij}, else 0: where a maximum takes its first operand. */
+    public static DMatrixRMaj atLeast(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = atLeast(a.data[i], b.data[i]);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = 1} where {@code a_ij ≥ b}, else 0. */
+    public static DMatrixRMaj atLeast(DMatrixRMaj a, double b, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = atLeast(a.data[i], b);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = 1} where {@code a_ij ≤ b_ij}, else 0: where a minimum takes its first operand. */
+    public static DMatrixRMaj atMost(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = atMost(a.data[i], b.data[i]);
+        }
+        return out;
+    }
+
+    /** {@code out_ij = 1} where {@code a_ij ≤ b}, else 0. */
+    public static DMatrixRMaj atMost(DMatrixRMaj a, double b, DMatrixRMaj out) {
+        out = output(a, out);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = atMost(a.data[i], b);
+        }
+        return out;
+    }
+
+    /** 1 where {@code a ≥ b}, else 0 (0 if either is NaN). */
+    public static double atLeast(double a, double b) {
+        return a >= b ? 1.0 : 0.0;
+    }
+
+    /** 1 where {@code a ≤ b}, else 0 (0 if either is NaN). */
+    public static double atMost(double a, double b) {
+        return a <= b ? 1.0 : 0.0;
+    }
+
     /** {@code out_ij = a_ij^p}, as {@link Math#pow}. */
     public static DMatrixRMaj pow(DMatrixRMaj a, double p, DMatrixRMaj out) {
         out = output(a, out);

@@ -223,6 +223,38 @@ public final class MatrixOps {
         return Elementwise.expm1(a, null);
     }
 
+    /**
+     * Elementwise maximum {@code max(A_ij, B_ij)} of two matrices of one shape ({@link Math#max}).
+     * Its derivative follows the larger entry; at a tie, A's.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static DMatrixRMaj maximum(DMatrixRMaj a, DMatrixRMaj b) {
+        Shapes.requireSameShape("maximum(A, B)", "A", a, "B", b);
+        return Elementwise.maximum(a, b, null);
+    }
+
+    /** Elementwise {@code max(A_ij, b)}; its derivative follows the larger, at a tie A's entry. */
+    public static DMatrixRMaj maximum(DMatrixRMaj a, double b) {
+        return Elementwise.maximum(a, b, null);
+    }
+
+    /**
+     * Elementwise minimum {@code min(A_ij, B_ij)} of two matrices of one shape ({@link Math#min}).
+     * Its derivative follows the smaller entry; at a tie, A's.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static DMatrixRMaj minimum(DMatrixRMaj a, DMatrixRMaj b) {
+        Shapes.requireSameShape("minimum(A, B)", "A", a, "B", b);
+        return Elementwise.minimum(a, b, null);
+    }
+
+    /** Elementwise {@code min(A_ij, b)}; its derivative follows the smaller, at a tie A's entry. */
+    public static DMatrixRMaj minimum(DMatrixRMaj a, double b) {
+        return Elementwise.minimum(a, b, null);
+    }
+
     /** Elementwise power {@code A_ij^p}, shaped like A, with the special cases of {@link Math#pow}. */
     public static DMatrixRMaj pow(DMatrixRMaj a, double p) {
         return Elementwise.pow(a, p, null);

@@ -118,6 +118,10 @@ public final class Language {
             t.matrixOps(f.functionName(), a -> new Expr.Call(f, a), new Parameter(Type.MATRIX, f.domain()));
         }
         t.matrixOps("pow", a -> new Expr.Call(Power.POW, a), positive(Type.MATRIX), scalar());
+        for (Extremum e : Extremum.values()) {
+            t.matrixOps(e.functionName(), a -> new Expr.Call(e, a), matrix(), matrix());
+            t.matrixOps(e.functionName(), a -> new Expr.Call(e, a), matrix(), scalar());
+        }
         t.matrixOps("diag", a -> new Expr.Diag(a.get(0)), matrix());
         t.matrixOps("dot", a -> new Expr.Dot(a.get(0), a.get(1)), matrix(), matrix());
         for (Reduction r : Reduction.values()) {
@@ -129,6 +133,9 @@ public final class Language {
             }
         }
         t.math("pow", a -> new Expr.Call(Power.POW, a), positive(Type.DOUBLE), scalar());
+        for (Extremum e : Extremum.values()) {
+            t.math(e.mathName(), a -> new Expr.Call(e, a), scalar(), scalar());
+        }
         return List.copyOf(t.functions);
     }
 

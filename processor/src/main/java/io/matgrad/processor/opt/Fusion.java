@@ -198,8 +198,10 @@ final class Fusion {
 
         @Override
         public Operand visitEntrywise(Kernel.Entrywise f) {
-            List<Operand> arguments = new ArrayList<>(f.operands());
-            arguments.set(0, entry(f.matrix()));
+            List<Operand> arguments = new ArrayList<>();
+            for (Operand operand : f.operands()) {
+                arguments.add(operand instanceof Operand.Ref r && r.shape().isMatrix() ? entry(r) : operand);
+            }
             return new Operand.Call(f.op(), arguments);
         }
 

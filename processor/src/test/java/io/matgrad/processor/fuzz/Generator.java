@@ -1,6 +1,7 @@
 package io.matgrad.processor.fuzz;
 
 import io.matgrad.processor.lang.ElementwiseFunction;
+import io.matgrad.processor.lang.Extremum;
 import io.matgrad.processor.lang.Language;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -155,7 +156,7 @@ final class Generator {
             case 15 -> reduction("norm", () -> matrix(size(), size(), d));
             case 16 -> reduction("sum", () -> matrix(size(), size(), d));
             case 17 -> reduction("logSumExp", () -> matrix(size(), size(), d));
-            case 18 -> "(" + pick(LITERALS) + " * " + scalar(d) + ")";
+            case 18 -> random.nextBoolean() ? "(" + pick(LITERALS) + " * " + scalar(d) + ")" : extremum("Math.", scalar(d), scalar(d));
             // an int literal, which Java widens: 2 * s is double arithmetic
             case 19 -> "(2 * " + scalar(d) + ")";
             default -> scalarLeaf();
@@ -217,6 +218,7 @@ final class Generator {
                     : use("mult", "mult(" + matrix(rows, 1, d) + ", " + matrix(1, cols, d) + ")");
             case 19 -> use("MatrixOps.", "MatrixOps.add(" + matrix(rows, cols, d) + ", " + matrix(rows, cols, d) + ")");
             case 20 -> rows == cols ? use("inv", "inv(" + spd(rows, d) + ")") : matrixLeaf(rows, cols);
+            case 21 -> extremum("", matrix(rows, cols, d), random.nextBoolean() ? matrix(rows, cols, d) : scalar(d));
             default -> matrixLeaf(rows, cols);
         };
     }
@@ -241,6 +243,13 @@ final class Generator {
         String argument = f.domain() == Language.Domain.POSITIVE ? positiveScalar(d)
                 : growsFast(f) ? "Math.tanh(" + scalar(d) + ")" : scalar(d);
         return use("Math." + f.mathName(), "Math." + f.mathName() + "(" + argument + ")");
+    }
+
+    /** A maximum or minimum: of matrices or of a matrix and a double ({@code ""}), or of doubles ({@code "Math."}). */
+    private String extremum(String owner, String a, String b) {
+        Extremum e = pick(Extremum.values());
+        String name = owner.isEmpty() ? e.functionName() : owner + e.mathName();
+        return use(name, name + "(" + a + ", " + b + ")");
     }
 
     private static boolean growsFast(ElementwiseFunction f) {
