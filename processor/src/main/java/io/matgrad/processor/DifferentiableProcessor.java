@@ -12,6 +12,7 @@ import io.matgrad.processor.emit.GeneratedFunction;
 import io.matgrad.processor.emit.GradientsWriter;
 import io.matgrad.processor.emit.ReportWriter;
 import io.matgrad.processor.emit.TestWriter;
+import io.matgrad.processor.emit.WorkspaceNames;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.parse.MethodParser;
 import io.matgrad.processor.parse.ShapeAnnotations;
@@ -54,7 +55,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     /** The stages after parsing, as one step; a seam for tests that make them fail. */
     interface Backend {
-        GeneratedFunction function(Function function, ClassName original);
+        GeneratedFunction function(Function function, ClassName original, String workspace);
     }
 
     private final Backend backend;
@@ -132,9 +133,17 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         ClassName original = ClassName.get(owner);
         List<GeneratedFunction> generated = new ArrayList<>();
         List<Function> testable = new ArrayList<>();
-        for (ExecutableElement method : methods) {
+        // unique names, given to every method, so that an error in one never renames another's
+        List<String> workspaces = WorkspaceNames.of(methods.stream().map(m -> m.getSimpleName().toString()).toList());
+        GeneratedSignatures signatures = new GeneratedSignatures(reporter);
+        for (int i = 0; i < methods.size(); i++) {
+            ExecutableElement method = methods.get(i);
+            String workspace = workspaces.get(i);
             guarded(method, () -> parser.parse(method).ifPresent(f -> {
-                GeneratedFunction g = backend.function(f, original);
+                GeneratedFunction g = backend.function(f, original, workspace);
+                if (!signatures.accept(method, g)) {
+                    return;
+                }
                 generated.add(g);
                 if (!method.getModifiers().contains(Modifier.PRIVATE)) {
                     testable.add(g.function());

@@ -55,12 +55,12 @@ class ProcessorRobustnessTest {
 
     /** Runs the real pipeline, except that differentiating {@code broken} throws {@code failure}. */
     private static Processor failingOn(String broken, Throwable failure, List<String> differentiated) {
-        return new DifferentiableProcessor((function, original) -> {
+        return new DifferentiableProcessor((function, original, workspace) -> {
             differentiated.add(function.name());
             if (function.name().equals(broken)) {
                 sneakyThrow(failure);
             }
-            return GradientsWriter.function(function, original);
+            return GradientsWriter.function(function, original, workspace);
         });
     }
 

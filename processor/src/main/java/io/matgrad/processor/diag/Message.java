@@ -43,6 +43,10 @@ public enum Message {
             "hessian = true asks for Hessians, which exist for double-valued functions only, but %s"
                     + " returns DMatrixRMaj; remove hessian = true (the Jacobian is generated for a"
                     + " vector function), or return a double"),
+    GENERATED_METHOD_CLASH("MatgradGeneratedMethodClash",
+            "%s would generate %s, which %s generates too, and one class cannot hold two methods of one"
+                    + " signature; rename one of the two methods, or change its wrt or its parameters so that"
+                    + " their generated methods differ"),
     MISSING_RUNTIME("MatgradMissingRuntime",
             "%s is not on the classpath: @Differentiable methods are written with"
                     + " io.matgrad.runtime.MatrixOps on EJML's DMatrixRMaj, and the generated code calls"
