@@ -60,6 +60,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     private final Backend backend;
     private ErrorReporter reporter;
+    /** Javac's tree API, for {@link LocalClasses}; null without it. */
+    private Trees trees;
     private MethodParser parser;
     /** Without the tree API, one error says so for the whole compilation, not one per method. */
     private boolean noTreesReported;
@@ -95,6 +97,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         Optional<Trees> trees = MethodParser.trees(env);
+        this.trees = trees.orElse(null);
         reporter = new ErrorReporter(env.getMessager(), trees.orElse(null));
         parser = trees.map(t -> new MethodParser(t, env.getElementUtils(), env.getTypeUtils(), reporter)).orElse(null);
     }
@@ -111,6 +114,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             guarded(parameter, () -> ShapeAnnotations.checkPlacement(parameter, reporter));
         }
         byClass.forEach((owner, methods) -> guarded(owner, () -> generate(owner, methods)));
+        if (trees != null && LocalClasses.isMatgradRound(round, processingEnv.getElementUtils())) {
+            LocalClasses.report(round, trees, reporter); // in other rounds, LocalClassesProcessor does
+        }
         // Claim @Differentiable and @Shape: no other processor has a use for them, and an unclaimed
         // annotation is a -Xlint:processing warning that fails users' -Werror builds.
         return true;

@@ -145,7 +145,8 @@ class ProcessorRobustnessTest {
             assertThat(in).isNotNull();
             String declaration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(declaration.lines().toList())
-                    .containsExactly(DifferentiableProcessor.class.getName() + ",isolating");
+                    .containsExactly(DifferentiableProcessor.class.getName() + ",isolating",
+                            LocalClassesProcessor.class.getName() + ",isolating");
         }
     }
 
