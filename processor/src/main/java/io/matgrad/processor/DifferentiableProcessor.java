@@ -8,6 +8,7 @@ import io.matgrad.processor.diag.AbortException;
 import io.matgrad.processor.diag.ErrorReporter;
 import io.matgrad.processor.diag.InternalErrors;
 import io.matgrad.processor.diag.Message;
+import io.matgrad.processor.emit.ChecksWriter;
 import io.matgrad.processor.emit.GeneratedFunction;
 import io.matgrad.processor.emit.GradientsWriter;
 import io.matgrad.processor.emit.ReportWriter;
@@ -139,6 +140,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         ClassName original = ClassName.get(owner);
         List<GeneratedFunction> generated = new ArrayList<>();
         List<Function> testable = new ArrayList<>();
+        List<GeneratedFunction> checkable = new ArrayList<>();
         // unique names, given to every method, so that an error in one never renames another's
         List<String> workspaces = WorkspaceNames.of(methods.stream().map(m -> m.getSimpleName().toString()).toList());
         GeneratedSignatures signatures = new GeneratedSignatures(reporter);
@@ -151,8 +153,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                     return;
                 }
                 generated.add(g);
-                if (!method.getModifiers().contains(Modifier.PRIVATE)) {
+                if (callableFromItsPackage(method)) {
                     testable.add(g.function());
+                    checkable.add(g);
                 }
             }));
         }
@@ -162,6 +165,27 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         GeneratedFiles.write(GradientsWriter.file(original, type.build()), processingEnv.getFiler(), owner, reporter);
         report(owner, original, generated);
         tests(owner, original, testable);
+        checks(owner, original, checkable);
+    }
+
+    /** Whether generated code beside the class can call {@code method}: neither it nor a class around it is private. */
+    private static boolean callableFromItsPackage(ExecutableElement method) {
+        for (Element e = method; e instanceof ExecutableElement || e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(Modifier.PRIVATE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code CGradientsChecks}, what {@code GradientCheck.verifyAll(C.class)} reads, unless the runtime is too old for it. */
+    private void checks(TypeElement owner, ClassName original, List<GeneratedFunction> functions) {
+        if (processingEnv.getElementUtils().getTypeElement(ChecksWriter.INTERFACE) == null) {
+            return;
+        }
+        TypeSpec.Builder checks = ChecksWriter.type(original, functions, getClass().getName());
+        checks.addOriginatingElement(owner);
+        GeneratedFiles.write(GradientsWriter.file(original, checks.build()), processingEnv.getFiler(), owner, reporter);
     }
 
     /** The JUnit test of {@code owner}'s derivatives, if {@code -Amatgrad.tests=true} asks for one. */

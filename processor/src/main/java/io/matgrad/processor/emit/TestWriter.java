@@ -29,6 +29,7 @@ public final class TestWriter {
     private static final ClassName ASSERTIONS = ClassName.get("org.junit.jupiter.api", "Assertions");
     private static final ClassName RANDOM = ClassName.get("java.util", "Random");
     private static final ClassName CHECK = ClassName.get("io.matgrad.runtime", "GradientCheck");
+    private static final ClassName SAMPLER = ClassName.get("io.matgrad.runtime", "Sampler");
     private static final String TOLERANCE = "1e-5";
     /** Sizes for the free dimensions: small, distinct, so that a transposed use fails loudly. */
     private static final int[] SIZES = {4, 3, 5, 2, 6, 7};
@@ -58,16 +59,18 @@ public final class TestWriter {
     }
 
     private static MethodSpec test(String name, Function f, ClassName original, ClassName gradients) {
+        // a parameter may be named random
+        String random = Names.avoiding("random", f.parameters().stream().map(Expr.Variable::name).collect(Collectors.toSet()));
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addAnnotation(TEST)
-                .addStatement("$T random = new $T($L)", RANDOM, RANDOM, f.name().hashCode());
+                .addStatement("$T $N = new $T($L)", RANDOM, random, RANDOM, f.name().hashCode());
         Map<Dim, Integer> sizes = new HashMap<>();
         for (Expr.Variable p : f.parameters()) {
             if (p.shape().isScalar()) {
-                method.addStatement("double $N = $T.sample(random)", p.name(), CHECK);
+                method.addStatement("double $N = $T.sample($N)", p.name(), CHECK, random);
             } else {
-                method.addStatement("$T $N = $T.sample($L, $L, random)", Types.MATRIX, p.name(), CHECK,
-                        size(p.shape().rows(), sizes), size(p.shape().cols(), sizes));
+                method.addStatement("$T $N = $T.sample($L, $L, $N)", Types.MATRIX, p.name(), CHECK,
+                        size(p.shape().rows(), sizes), size(p.shape().cols(), sizes), random);
             }
         }
         String args = f.parameters().stream().map(Expr.Variable::name).collect(Collectors.joining(", "));
@@ -79,20 +82,22 @@ public final class TestWriter {
                     Types.COMMON_OPS, original, f.name(), args, "the sample lies outside the function's domain");
         }
         for (Expr.Variable x : f.wrt()) {
-            method.addCode(checks(f, x, original, gradients));
+            method.addCode(checks(f, x, original, gradients, random));
         }
         return method.build();
     }
 
-    /** The checks of every derivative with respect to {@code x}. */
     /** The static method of {@code f} computing derivative {@code kind} with respect to {@code x}: {@code fGradX}. */
     private static String method(Function f, String kind, Expr.Variable x) {
         return Names.staticMethod(f.name(), Names.derivative(kind, x.name()));
     }
 
-    private static CodeBlock checks(Function f, Expr.Variable x, ClassName original, ClassName gradients) {
+    /** The checks of every derivative with respect to {@code x}. */
+    private static CodeBlock checks(Function f, Expr.Variable x, ClassName original, ClassName gradients, String random) {
         CodeBlock.Builder code = CodeBlock.builder();
-        String probe = Names.avoiding("probe", f.parameters().stream().map(Expr.Variable::name).collect(Collectors.toSet()));
+        Set<String> taken = f.parameters().stream().map(Expr.Variable::name).collect(Collectors.toCollection(HashSet::new));
+        taken.add(random);
+        String probe = Names.avoiding("probe", taken);
         CodeBlock withProbe = arguments(f, x, probe);
         CodeBlock args = arguments(f, null, null);
         if (f.isScalar()) {
@@ -108,9 +113,14 @@ public final class TestWriter {
                 code.addStatement("$T.checkJacobian($N -> $T.$N($L), $T.$N($L), $N).requireBelow($L)", CHECK, probe,
                         gradients, method(f, "grad", x), withProbe, gradients, method(f, "hessian", x),
                         args, x.name(), TOLERANCE);
+                // a random direction: along x itself, H x can vanish (norm(x): H x = 0), leaving rounding to compare
+                taken.add(probe);
+                String direction = Names.avoiding("direction" + Names.capitalize(x.name()), taken);
+                code.addStatement("$T $N = $T.uniform($N.numRows, $N.numCols, -1, 1, $N)", Types.MATRIX, direction, SAMPLER,
+                        x.name(), x.name(), random);
                 code.addStatement("$T.checkHessianVectorProduct($N -> $T.$N($L), $T.$N($L, $N), $N, $N).requireBelow($L)",
                         CHECK, probe, gradients, method(f, "grad", x), withProbe, gradients,
-                        method(f, "hessVec", x), args, x.name(), x.name(), x.name(), TOLERANCE);
+                        method(f, "hessVec", x), args, direction, x.name(), direction, TOLERANCE);
             }
         } else if (x.shape().isMatrix()) {
             CodeBlock jacobian = CodeBlock.of("$T.$N($L)", gradients, method(f, "jacobian", x), args);
