@@ -42,26 +42,31 @@ class GeneratedChecksTest {
                 """));
         assertThat(c).succeededWithoutWarnings();
         String checks = generatedSource(c, "test.ModelsGradientsChecks");
-        assertThat(checks).contains("public final class ModelsGradientsChecks implements CheckedFunctions {");
-        assertThat(checks).contains("return CheckedFunction.builder(\"f(DMatrixRMaj A, DMatrixRMaj x, double s, DMatrixRMaj T)\")\n"
+        assertThat(checks).contains("public final class ModelsGradientsChecks implements CheckedFunctions,"
+                + " CheckedFunction.Calls {");
+        assertThat(checks).contains("return CheckedFunction.builder(\"f(DMatrixRMaj A, DMatrixRMaj x, double s, DMatrixRMaj T)\","
+                + " this, 0)\n"
                 + "                .matrix(\"A\", \"A.numRows\", \"A.numCols\", Sampler.Constraint.POSITIVE)\n"
                 + "                .matrix(\"x\", \"A.numCols\", \"1\")\n"
                 + "                .scalar(\"s\", Sampler.Constraint.POSITIVE)\n"
                 + "                .matrix(\"T\", \"T.numRows\", \"T.numRows\", Sampler.Constraint.POSITIVE_DEFINITE)\n"
-                + "                .scalarValue(p -> Models.f(p.matrix(0), p.matrix(1), p.scalar(2), p.matrix(3)))\n"
-                + "                .matrixDerivative(CheckedFunction.Kind.GRADIENT, \"fGradX\", List.of(\"x\"), p -> ModelsGradients.fGradX(");
+                + "                .scalarValue(0)\n"
+                + "                .matrixDerivative(CheckedFunction.Kind.GRADIENT, \"fGradX\", 1, \"x\")\n");
+        assertThat(checks).contains("case 0: return Models.f(p.matrix(0), p.matrix(1), p.scalar(2), p.matrix(3));");
+        assertThat(checks).contains("case 1: return ModelsGradients.fGradX(p.matrix(0), p.matrix(1), p.scalar(2), p.matrix(3));");
         for (String method : new String[] {"fGradS", "fGradT", "fValueAndGrad", "fHessianX", "fHessVecX", "fHessianS",
                 "fHessianT", "fHessVecT", "FWorkspace.value", "FWorkspace.gradX", "FWorkspace.valueAndGrad",
                 "FWorkspace.hessVecT"}) {
             assertThat(checks).contains("\"" + method + "\"");
         }
-        assertThat(checks).contains("List.of(\"x\", \"T\"), p -> ModelsGradients.fValueAndGrad(p.matrix(0), p.matrix(1),"
-                + " p.scalar(2), p.matrix(3), p.output(0), p.output(1)))");
-        assertThat(checks).contains("p -> workspace.hessVecX(p.matrix(0), p.matrix(1), p.scalar(2), p.matrix(3),"
-                + " p.direction(), p.output(0)))");
+        assertThat(checks).contains(".scalarDerivative(CheckedFunction.Kind.VALUE_AND_GRADIENT, \"fValueAndGrad\", 4, \"x\", \"T\")");
+        assertThat(checks).contains("case 4: return ModelsGradients.fValueAndGrad(p.matrix(0), p.matrix(1), p.scalar(2),"
+                + " p.matrix(3), p.output(0), p.output(1));");
+        assertThat(checks).contains("case 16: return workspace0.hessVecX(p.matrix(0), p.matrix(1), p.scalar(2), p.matrix(3),"
+                + " p.direction(), p.output(0));");
         // inv(transpose(A)): A is inverted
         assertThat(checks).contains(".matrix(\"A\", \"A.numRows\", \"A.numRows\", Sampler.Constraint.POSITIVE_DEFINITE)");
-        assertThat(checks).contains(".matrixValue(p -> Models.g(p.matrix(0), p.matrix(1)))");
+        assertThat(checks).contains("case 0: return Models.g(p.matrix(0), p.matrix(1));");
         assertThat(checks).contains("\"gJacobianX\"");
         // the generated class cannot call a private method
         assertThat(checks).doesNotContain("hidden");

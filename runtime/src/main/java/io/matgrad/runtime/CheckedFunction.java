@@ -15,7 +15,9 @@ import org.ejml.data.DMatrixRMaj;
  * time (it has CLASS retention).
  *
  * <p>Each evaluation is a call of one method on the arguments of a {@link Point}, e.g.
- * {@code p -> ModelsGradients.leastSquaresGradX(p.matrix(0), p.matrix(1), p.matrix(2))}.
+ * {@code p -> ModelsGradients.leastSquaresGradX(p.matrix(0), p.matrix(1), p.matrix(2))}. Generated
+ * code numbers its calls instead and implements {@link Calls}, one {@code switch} per function
+ * rather than a lambda per method, which javac compiles several times faster.
  */
 public final class CheckedFunction {
 
@@ -48,6 +50,18 @@ public final class CheckedFunction {
 
         /** The direction of a Hessian-vector product, shaped like its parameter. */
         DMatrixRMaj direction();
+    }
+
+    /**
+     * The methods of the functions of one class, by number: what generated code implements, a
+     * {@code switch} over {@code call} per function.
+     */
+    public interface Calls {
+        /** Call {@code call} of function {@code function}, a method returning a double, at {@code p}. */
+        double scalar(int function, int call, Point p);
+
+        /** Call {@code call} of function {@code function}, a method returning a matrix, at {@code p}. */
+        DMatrixRMaj matrix(int function, int call, Point p);
     }
 
     /** A method returning a double. */
@@ -106,7 +120,15 @@ public final class CheckedFunction {
 
     /** For a function declared {@code signature}, as in {@code "f(DMatrixRMaj A, double s)"}. */
     public static Builder builder(String signature) {
-        return new Builder(signature);
+        return new Builder(signature, null, 0);
+    }
+
+    /**
+     * For a function declared {@code signature}, number {@code function} of {@code calls}, whose
+     * methods are given by call number ({@link Builder#scalarValue(int)}, ...).
+     */
+    public static Builder builder(String signature, Calls calls, int function) {
+        return new Builder(signature, Objects.requireNonNull(calls), function);
     }
 
     public String signature() {
@@ -154,14 +176,52 @@ public final class CheckedFunction {
     /** Collects a function's description; generated code calls it, in one chain. */
     public static final class Builder {
         private final String signature;
+        private final Calls calls;
+        private final int function;
         private final List<Parameter> parameters = new ArrayList<>();
         private final List<Derivative> derivatives = new ArrayList<>();
         private ScalarEvaluation scalarValue;
         private MatrixEvaluation matrixValue;
         private boolean denominatorLayout;
 
-        private Builder(String signature) {
+        private Builder(String signature, Calls calls, int function) {
             this.signature = Objects.requireNonNull(signature);
+            this.calls = calls;
+            this.function = function;
+        }
+
+        private ScalarEvaluation scalarCall(int call) {
+            if (calls == null) {
+                throw new IllegalStateException("numbered calls need builder(signature, calls, function)");
+            }
+            return p -> calls.scalar(function, call, p);
+        }
+
+        private MatrixEvaluation matrixCall(int call) {
+            if (calls == null) {
+                throw new IllegalStateException("numbered calls need builder(signature, calls, function)");
+            }
+            return p -> calls.matrix(function, call, p);
+        }
+
+        /** The annotated method of a double-valued function: call {@code call}. */
+        public Builder scalarValue(int call) {
+            return scalarValue(scalarCall(call));
+        }
+
+        /** The annotated method of a matrix-valued function: call {@code call}. */
+        public Builder matrixValue(int call) {
+            return matrixValue(matrixCall(call));
+        }
+
+        /** A generated method, call {@code call}, computing {@code kind} with respect to {@code wrt}, returning a double. */
+        public Builder scalarDerivative(Kind kind, String method, int call, String... wrt) {
+            return scalarDerivative(kind, method, List.of(wrt), scalarCall(call));
+        }
+
+        /** A generated method, call {@code call}, computing {@code kind} with respect to {@code wrt}, returning a matrix. */
+        public Builder matrixDerivative(Kind kind, String method, int call, String... wrt) {
+            return matrixDerivative(kind, method, List.of(wrt), matrixCall(call));
         }
 
         /** A matrix parameter, next in declaration order. */

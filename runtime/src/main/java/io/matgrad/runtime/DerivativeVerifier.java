@@ -89,10 +89,16 @@ final class DerivativeVerifier {
         int found = 0;
         for (int draw = 0; draw < DRAWS && found < POINTS; draw++) {
             Object[] args;
-            Object value;
             try {
                 args = draw(f, draw, random);
-                value = f.isScalar() ? (Object) f.scalarValue().at(new DrawnPoint(args)) : f.matrixValue().at(new DrawnPoint(args));
+            } catch (RuntimeException e) {
+                fail(f, "the sampler", 0, "", "threw " + e);
+                return;
+            }
+            Object value;
+            try {
+                DrawnPoint at = new DrawnPoint(copies(args));
+                value = f.isScalar() ? (Object) f.scalarValue().at(at) : f.matrixValue().at(at);
             } catch (ArithmeticException e) {
                 continue; // a singular matrix: outside the domain
             } catch (RuntimeException e) {
@@ -127,7 +133,7 @@ final class DerivativeVerifier {
             if (p.matrix()) {
                 DMatrixRMaj m = sampler.matrix(request, random);
                 if (m.numRows != rows || m.numCols != cols) {
-                    throw new IllegalArgumentException("the sampler drew " + p.name() + " " + Shapes.of(m) + ", not the "
+                    throw new IllegalArgumentException("it drew " + p.name() + " " + Shapes.of(m) + ", not the "
                             + rows + "x" + cols + " asked for");
                 }
                 args[i] = m;

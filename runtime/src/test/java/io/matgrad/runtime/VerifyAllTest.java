@@ -71,6 +71,14 @@ class VerifyAllTest {
     }
 
     @Test
+    void aSamplerDrawingTheWrongShapeIsAFailure() {
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> GradientCheck.verifyAll(Models.class, (p, random) -> new DMatrixRMaj(1, 1)));
+        assertTrue(e.getMessage().contains("leastSquares(DMatrixRMaj A, DMatrixRMaj x, DMatrixRMaj b): the sampler: threw"
+                + " java.lang.IllegalArgumentException: it drew A 1x1, not the "), e.getMessage());
+    }
+
+    @Test
     void pointsOutsideTheDomainAreSkipped() {
         // √(Σx) is NaN at about half the signed draws; three points are found all the same
         Verification v = GradientCheck.verifyAll(Models.class);
