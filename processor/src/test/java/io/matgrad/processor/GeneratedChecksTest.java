@@ -44,14 +44,14 @@ class GeneratedChecksTest {
         String checks = generatedSource(c, "test.ModelsGradientsChecks");
         assertThat(checks).contains("public final class ModelsGradientsChecks implements CheckedFunctions,"
                 + " CheckedFunction.Calls {");
-        assertThat(checks).contains("return CheckedFunction.builder(\"f(DMatrixRMaj A, DMatrixRMaj x, double s, DMatrixRMaj T)\","
-                + " this, 0)\n"
-                + "                .matrix(\"A\", \"A.numRows\", \"A.numCols\", Sampler.Constraint.POSITIVE)\n"
-                + "                .matrix(\"x\", \"A.numCols\", \"1\")\n"
-                + "                .scalar(\"s\", Sampler.Constraint.POSITIVE)\n"
-                + "                .matrix(\"T\", \"T.numRows\", \"T.numRows\", Sampler.Constraint.POSITIVE_DEFINITE)\n"
-                + "                .scalarValue(0)\n"
-                + "                .matrixDerivative(CheckedFunction.Kind.GRADIENT, \"fGradX\", 1, \"x\")\n");
+        assertThat(checks).contains("CheckedFunction.Builder b = CheckedFunction.builder(\"f(DMatrixRMaj A, DMatrixRMaj x,"
+                + " double s, DMatrixRMaj T)\", this, 0);\n"
+                + "        b.matrix(\"A\", \"A.numRows\", \"A.numCols\", Sampler.Constraint.POSITIVE);\n"
+                + "        b.matrix(\"x\", \"A.numCols\", \"1\");\n"
+                + "        b.scalar(\"s\", Sampler.Constraint.POSITIVE);\n"
+                + "        b.matrix(\"T\", \"T.numRows\", \"T.numRows\", Sampler.Constraint.POSITIVE_DEFINITE);\n"
+                + "        b.scalarValue(0);\n"
+                + "        b.matrixDerivative(CheckedFunction.Kind.GRADIENT, \"fGradX\", 1, \"x\");\n");
         assertThat(checks).contains("case 0: return Models.f(p.matrix(0), p.matrix(1), p.scalar(2), p.matrix(3));");
         assertThat(checks).contains("case 1: return ModelsGradients.fGradX(p.matrix(0), p.matrix(1), p.scalar(2), p.matrix(3));");
         for (String method : new String[] {"fGradS", "fGradT", "fValueAndGrad", "fHessianX", "fHessVecX", "fHessianS",
@@ -59,13 +59,13 @@ class GeneratedChecksTest {
                 "FWorkspace.hessVecT"}) {
             assertThat(checks).contains("\"" + method + "\"");
         }
-        assertThat(checks).contains(".scalarDerivative(CheckedFunction.Kind.VALUE_AND_GRADIENT, \"fValueAndGrad\", 4, \"x\", \"T\")");
+        assertThat(checks).contains("b.scalarDerivative(CheckedFunction.Kind.VALUE_AND_GRADIENT, \"fValueAndGrad\", 4, \"x\", \"T\");");
         assertThat(checks).contains("case 4: return ModelsGradients.fValueAndGrad(p.matrix(0), p.matrix(1), p.scalar(2),"
                 + " p.matrix(3), p.output(0), p.output(1));");
         assertThat(checks).contains("case 16: return workspace0.hessVecX(p.matrix(0), p.matrix(1), p.scalar(2), p.matrix(3),"
                 + " p.direction(), p.output(0));");
         // inv(transpose(A)): A is inverted
-        assertThat(checks).contains(".matrix(\"A\", \"A.numRows\", \"A.numRows\", Sampler.Constraint.POSITIVE_DEFINITE)");
+        assertThat(checks).contains("b.matrix(\"A\", \"A.numRows\", \"A.numRows\", Sampler.Constraint.POSITIVE_DEFINITE);");
         assertThat(checks).contains("case 0: return Models.g(p.matrix(0), p.matrix(1));");
         assertThat(checks).contains("\"gJacobianX\"");
         // the generated class cannot call a private method

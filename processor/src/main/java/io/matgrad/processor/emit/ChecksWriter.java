@@ -38,6 +38,7 @@ public final class ChecksWriter {
     private static final ClassName KIND = CHECKED_FUNCTION.nestedClass("Kind");
     private static final ClassName CALLS = CHECKED_FUNCTION.nestedClass("Calls");
     private static final ClassName POINT = CHECKED_FUNCTION.nestedClass("Point");
+    private static final ClassName BUILDER = CHECKED_FUNCTION.nestedClass("Builder");
     private static final ClassName CONSTRAINT = ClassName.get("io.matgrad.runtime", "Sampler", "Constraint");
     private static final ClassName LIST = ClassName.get("java.util", "List");
 
@@ -134,26 +135,30 @@ public final class ChecksWriter {
             this.workspace = workspace;
         }
 
-        /** {@code functionI()}: the parameters, the annotated method, and every generated method, by call number. */
+        /**
+         * {@code functionI()}: the parameters, the annotated method, and every generated method, by
+         * call number; one statement each (a chain of calls as long as a function's methods would
+         * make javac recurse as deep).
+         */
         MethodSpec describe(GeneratedFunction g) {
             Map<String, Set<String>> domains = Domains.of(f);
             CodeBlock.Builder chain = CodeBlock.builder()
-                    .add("return $T.builder($S, this, $L)", CHECKED_FUNCTION, signature(f), index);
+                    .addStatement("$T b = $T.builder($S, this, $L)", BUILDER, CHECKED_FUNCTION, signature(f), index);
             for (Expr.Variable p : f.parameters()) {
                 CodeBlock constraints = CodeBlock.join(domains.getOrDefault(p.name(), Set.of()).stream()
                         .sorted().map(c -> CodeBlock.of("$T.$L", CONSTRAINT, c)).toList(), ", ");
                 String separator = constraints.isEmpty() ? "" : ", ";
                 if (p.shape().isScalar()) {
-                    chain.add("\n.scalar($S$L$L)", p.name(), separator, constraints);
+                    chain.addStatement("b.scalar($S$L$L)", p.name(), separator, constraints);
                 } else {
-                    chain.add("\n.matrix($S, $S, $S$L$L)", p.name(), p.shape().rows().toString(),
+                    chain.addStatement("b.matrix($S, $S, $S$L$L)", p.name(), p.shape().rows().toString(),
                             p.shape().cols().toString(), separator, constraints);
                 }
             }
             int value = add(f.isScalar(), CodeBlock.of("$T.$N($L)", original, f.name(), arguments(f, 0, false)));
-            chain.add("\n.$L($L)", f.isScalar() ? "scalarValue" : "matrixValue", value);
+            chain.addStatement("b.$L($L)", f.isScalar() ? "scalarValue" : "matrixValue", value);
             if (f.denominatorLayout()) {
-                chain.add("\n.denominatorLayout()");
+                chain.addStatement("b.denominatorLayout()");
             }
             Map<String, Entry> entries = entries(f);
             for (MethodSpec m : g.staticMethods()) {
@@ -173,7 +178,7 @@ public final class ChecksWriter {
                     .addModifiers(Modifier.PRIVATE)
                     .returns(CHECKED_FUNCTION)
                     .addJavadoc("{@link $T#$N}\n", original, f.name())
-                    .addStatement(chain.add("\n.build()").build())
+                    .addCode(chain.addStatement("return b.build()").build())
                     .build();
         }
 
@@ -184,8 +189,8 @@ public final class ChecksWriter {
             boolean direction = entry.kind().equals("HESSIAN_VECTOR_PRODUCT");
             int call = add(scalar, CodeBlock.of("$L.$N($L)", owner, m.name(), arguments(f, extra, direction)));
             CodeBlock wrt = CodeBlock.join(entry.wrt().stream().map(w -> CodeBlock.of(", $S", w)).toList(), "");
-            return CodeBlock.of("\n.$L($T.$L, $S, $L$L)", scalar ? "scalarDerivative" : "matrixDerivative", KIND,
-                    entry.kind(), display, call, wrt);
+            return CodeBlock.builder().addStatement("b.$L($T.$L, $S, $L$L)", scalar ? "scalarDerivative" : "matrixDerivative",
+                    KIND, entry.kind(), display, call, wrt).build();
         }
 
         /** Adds {@code expression} as the next case of the scalar or the matrix switch; its number. */
