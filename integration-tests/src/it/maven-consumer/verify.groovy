@@ -8,8 +8,10 @@ assert source.contains('public static DMatrixRMaj ridgeGradX(')
 assert source.contains('public static double ridgeValueAndGrad(')
 assert source.contains('public static DMatrixRMaj ridgeHessianX(')
 assert new File(basedir, 'target/classes/com/example/fit/ModelsGradients.class').isFile()
+// what GradientCheck.verifyAll(Models.class) reads, in the main classes beside ModelsGradients
+assert new File(basedir, 'target/classes/com/example/fit/ModelsGradientsChecks.class').isFile()
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0') : 'the consumer did not run its 3 tests'
+assert log.contains('Tests run: 4, Failures: 0, Errors: 0, Skipped: 0') : 'the consumer did not run its 4 tests'
 assert !log.contains('[WARNING] COMPILATION WARNING') : 'the consumer compiled with warnings'
 return true

@@ -28,6 +28,17 @@ import java.lang.annotation.Target;
  * arguments on entry. Anything outside the language is a compile error at the offending
  * expression, with a stable id such as {@code [MatgradLoop]}.
  *
+ * <p><b>What is differentiated.</b> matgrad differentiates the function the returned formula
+ * denotes, simplified as in exact arithmetic: a local the result does not use is not computed, and
+ * identities such as {@code 0 * x = 0} and {@code x - x = 0} are applied. Everywhere the method
+ * returns a value, the generated value agrees with it (to rounding). Where the method gives NaN or
+ * throws only because of such a term, the generated code returns the finite value of the
+ * simplified formula instead: with an unused local {@code inv(S)}, or a term
+ * {@code 0.0 * logDet(S)}, the method throws {@code SingularMatrixException} at a singular
+ * {@code S} and the generated methods do not; {@code normSq(x) + 0.0 * sum(exp(x))} at
+ * {@code x = 1000} is NaN in the method ({@code 0 * Infinity}) and {@code normSq(x)} in the
+ * generated code. Everywhere else the two agree.
+ *
  * <p>CLASS retention: the annotation matters to the compiler only, and incremental builds (Gradle)
  * need it visible in class files.
  */

@@ -32,7 +32,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <ol>
  *   <li><b>plain</b>: the class alone, no processor (javac's own work on the user's code);
  *   <li><b>matgrad</b>: the class with the processor, which writes and javac then compiles
- *       {@code Generated100Gradients};
+ *       {@code Generated100Gradients} and {@code Generated100GradientsChecks};
  *   <li><b>plain + output</b>: no processor, but the class and matgrad's output from 2 together
  *       (javac's work on the generated code).
  * </ol>
@@ -105,8 +105,9 @@ public final class ProcessorCost {
             try (Stream<Path> files = Files.walk(generatedDir)) {
                 withOutput = Stream.concat(Stream.of(source), files.filter(p -> p.toString().endsWith(".java"))).toList();
             }
-            if (withOutput.size() != 2) {
-                throw new IllegalStateException("matgrad wrote " + (withOutput.size() - 1) + " sources, expected 1");
+            // GeneratedNGradients, and GeneratedNGradientsChecks for GradientCheck.verifyAll
+            if (withOutput.size() != 3) {
+                throw new IllegalStateException("matgrad wrote " + (withOutput.size() - 1) + " sources, expected 2");
             }
             List<Double> plain = new ArrayList<>();
             List<Double> matgrad = new ArrayList<>();

@@ -94,7 +94,9 @@ class JavacConsumerIT {
             assertTrue(entries.contains("io/matgrad/annotations/Differentiable.class"));
             String services = new String(jar.getInputStream(jar.getEntry("META-INF/services/javax.annotation.processing.Processor"))
                     .readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals("io.matgrad.processor.DifferentiableProcessor", services.strip());
+            // the second reports @Differentiable methods of local classes in rounds the first is not called in
+            assertEquals(List.of("io.matgrad.processor.DifferentiableProcessor", "io.matgrad.processor.LocalClassesProcessor"),
+                    services.strip().lines().toList());
         }
     }
 }

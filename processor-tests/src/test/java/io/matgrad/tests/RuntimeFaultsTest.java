@@ -194,6 +194,37 @@ class RuntimeFaultsTest {
         assertTrue(MatrixFeatures_DDRM.isIdentical(before, x, 0), "the input is untouched");
     }
 
+    /** Before storage was compared, this passed the check and gave a wrong gradient (relative error 0.63). */
+    @Test
+    void anOutputWrappingAnInputsArrayIsRejected() {
+        DMatrixRMaj a = random(4, 3);
+        DMatrixRMaj x = random(3, 1);
+        DMatrixRMaj b = random(4, 1);
+        DMatrixRMaj before = x.copy();
+        DMatrixRMaj wrapped = DMatrixRMaj.wrap(3, 1, x.data);
+        IllegalArgumentException e = thrownBy(IllegalArgumentException.class, "leastSquaresValueAndGrad", a, x, b,
+                wrapped);
+        assertEquals("leastSquares: the output gradX shares its data array with x (one wraps the other's array);"
+                + " pass a matrix with an array of its own to receive the result", e.getMessage());
+        assertTrue(MatrixFeatures_DDRM.isIdentical(before, x, 0), "the input is untouched");
+    }
+
+    @Test
+    void twoOutputsSharingAnArrayAreRejected() {
+        DMatrixRMaj gradX = new DMatrixRMaj(5, 3);
+        IllegalArgumentException e = thrownBy(IllegalArgumentException.class, "logisticValueAndGrad",
+                random(5, 3), random(5, 1), random(3, 1), gradX, DMatrixRMaj.wrap(3, 1, gradX.data));
+        assertEquals("logistic: the output gradW shares its data array with gradX (one wraps the other's array);"
+                + " pass a matrix with an array of its own to receive the result", e.getMessage());
+    }
+
+    /** A rule relating two dimensions of one matrix names it once ("S is 2x3 and S is 2x3" before). */
+    @Test
+    void aSquareMatrixRuleNamesTheMatrixOnce() {
+        IllegalArgumentException e = thrownBy(IllegalArgumentException.class, "logDeterminantGradA", random(2, 3));
+        assertEquals("logDeterminant: A is 2x3, but logDet(A) needs A.numCols == A.numRows", e.getMessage());
+    }
+
     @Test
     void twoOutputsThatAreOneMatrixAreRejected() {
         DMatrixRMaj out = new DMatrixRMaj(1, 1);

@@ -117,6 +117,16 @@ public class SecondOrder {
         return norm(x) + Math.log(1 + normSq(x)) + sum(sqrt(add(square(x), elementDiv(x, x))));
     }
 
+    /**
+     * ‖x‖: its Hessian (I − x̂x̂ᵀ) / ‖x‖ maps x to 0, so the generated test's Hessian-vector check
+     * along v = x compared rounding noise with 0 and failed on correct code (issue 16); it now takes
+     * a random direction.
+     */
+    @Differentiable(wrt = "x", hessian = true)
+    public static double euclideanNorm(DMatrixRMaj x) {
+        return norm(x);
+    }
+
     @Differentiable(wrt = "U", hessian = true)
     public static double factorization(DMatrixRMaj Y, DMatrixRMaj U, DMatrixRMaj V) {
         return normSq(sub(Y, mult(U, transpose(V))));

@@ -8,10 +8,12 @@ import io.matgrad.processor.diag.AbortException;
 import io.matgrad.processor.diag.ErrorReporter;
 import io.matgrad.processor.diag.InternalErrors;
 import io.matgrad.processor.diag.Message;
+import io.matgrad.processor.emit.ChecksWriter;
 import io.matgrad.processor.emit.GeneratedFunction;
 import io.matgrad.processor.emit.GradientsWriter;
 import io.matgrad.processor.emit.ReportWriter;
 import io.matgrad.processor.emit.TestWriter;
+import io.matgrad.processor.emit.WorkspaceNames;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.parse.MethodParser;
 import io.matgrad.processor.parse.ShapeAnnotations;
@@ -54,11 +56,13 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     /** The stages after parsing, as one step; a seam for tests that make them fail. */
     interface Backend {
-        GeneratedFunction function(Function function, ClassName original);
+        GeneratedFunction function(Function function, ClassName original, String workspace);
     }
 
     private final Backend backend;
     private ErrorReporter reporter;
+    /** Javac's tree API, for {@link LocalClasses}; null without it. */
+    private Trees trees;
     private MethodParser parser;
     /** Without the tree API, one error says so for the whole compilation, not one per method. */
     private boolean noTreesReported;
@@ -96,6 +100,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         Optional<Trees> trees = MethodParser.trees(env);
+        this.trees = trees.orElse(null);
         reporter = new ErrorReporter(env.getMessager(), trees.orElse(null));
         parser = trees.map(t -> new MethodParser(t, env.getElementUtils(), env.getTypeUtils(), reporter)).orElse(null);
     }
@@ -113,6 +118,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             guarded(parameter, () -> ShapeAnnotations.checkPlacement(parameter, reporter));
         }
         byClass.forEach((owner, methods) -> guarded(owner, () -> generate(owner, methods)));
+        if (trees != null && LocalClasses.isMatgradRound(round, processingEnv.getElementUtils())) {
+            LocalClasses.report(round, trees, reporter); // in other rounds, LocalClassesProcessor does
+        }
         // Claim @Differentiable and @Shape: no other processor has a use for them, and an unclaimed
         // annotation is a -Xlint:processing warning that fails users' -Werror builds.
         return true;
@@ -150,12 +158,22 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         ClassName original = ClassName.get(owner);
         List<GeneratedFunction> generated = new ArrayList<>();
         List<Function> testable = new ArrayList<>();
-        for (ExecutableElement method : methods) {
+        List<GeneratedFunction> checkable = new ArrayList<>();
+        // unique names, given to every method, so that an error in one never renames another's
+        List<String> workspaces = WorkspaceNames.of(methods.stream().map(m -> m.getSimpleName().toString()).toList());
+        GeneratedSignatures signatures = new GeneratedSignatures(reporter);
+        for (int i = 0; i < methods.size(); i++) {
+            ExecutableElement method = methods.get(i);
+            String workspace = workspaces.get(i);
             guarded(method, () -> parser.parse(method).ifPresent(f -> {
-                GeneratedFunction g = backend.function(f, original);
+                GeneratedFunction g = backend.function(f, original, workspace);
+                if (!signatures.accept(method, g)) {
+                    return;
+                }
                 generated.add(g);
-                if (!method.getModifiers().contains(Modifier.PRIVATE)) {
+                if (callableFromItsPackage(method)) {
                     testable.add(g.function());
+                    checkable.add(g);
                 }
             }));
         }
@@ -165,6 +183,27 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         GeneratedFiles.write(GradientsWriter.file(original, type.build()), processingEnv.getFiler(), owner, reporter);
         report(owner, original, generated);
         tests(owner, original, testable);
+        checks(owner, original, checkable);
+    }
+
+    /** Whether generated code beside the class can call {@code method}: neither it nor a class around it is private. */
+    private static boolean callableFromItsPackage(ExecutableElement method) {
+        for (Element e = method; e instanceof ExecutableElement || e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(Modifier.PRIVATE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code CGradientsChecks}, what {@code GradientCheck.verifyAll(C.class)} reads, unless the runtime is too old for it. */
+    private void checks(TypeElement owner, ClassName original, List<GeneratedFunction> functions) {
+        if (processingEnv.getElementUtils().getTypeElement(ChecksWriter.INTERFACE) == null) {
+            return;
+        }
+        TypeSpec.Builder checks = ChecksWriter.type(original, functions, getClass().getName());
+        checks.addOriginatingElement(owner);
+        GeneratedFiles.write(GradientsWriter.file(original, checks.build()), processingEnv.getFiler(), owner, reporter);
     }
 
     /** The JUnit test of {@code owner}'s derivatives, if {@code -Amatgrad.tests=true} asks for one. */

@@ -32,6 +32,10 @@ class GeneratedTestsTest {
                 + "LogisticGradients.logisticLossGradW(X, w, y), w).requireBelow(1e-5);");
         assertThat(test).contains("GradientCheck.checkJacobian(probe -> LogisticGradients.logisticLossGradW(X, probe, y), "
                 + "LogisticGradients.logisticLossHessianW(X, w, y), w).requireBelow(1e-5);");
+        // a random direction: along w itself the product can vanish (for norm(w) it does), leaving only rounding
+        assertThat(test).contains("DMatrixRMaj directionW = Sampler.uniform(w.numRows, w.numCols, -1, 1, random);");
+        assertThat(test).contains("GradientCheck.checkHessianVectorProduct(probe -> LogisticGradients.logisticLossGradW(X, probe, y), "
+                + "LogisticGradients.logisticLossHessVecW(X, w, y, directionW), w, directionW).requireBelow(1e-5);");
         assertThat(test).contains("GradientCheck.checkJacobian(probe -> Logistic.probabilities(X, probe), "
                 + "LogisticGradients.probabilitiesJacobianW(X, w), w).requireBelow(1e-5);");
     }

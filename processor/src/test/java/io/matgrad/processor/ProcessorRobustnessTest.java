@@ -55,12 +55,12 @@ class ProcessorRobustnessTest {
 
     /** Runs the real pipeline, except that differentiating {@code broken} throws {@code failure}. */
     private static Processor failingOn(String broken, Throwable failure, List<String> differentiated) {
-        return new DifferentiableProcessor((function, original) -> {
+        return new DifferentiableProcessor((function, original, workspace) -> {
             differentiated.add(function.name());
             if (function.name().equals(broken)) {
                 sneakyThrow(failure);
             }
-            return GradientsWriter.function(function, original);
+            return GradientsWriter.function(function, original, workspace);
         });
     }
 
@@ -87,7 +87,8 @@ class ProcessorRobustnessTest {
         assertThat(c).hadErrorCount(1);
         assertThat(differentiated).containsExactly("broken", "fine", "other");
         assertThat(created.stream().map(CreatedSource::name).toList())
-                .containsExactly("test.ModelsGradients", "test.OtherGradients");
+                .containsExactly("test.ModelsGradients", "test.ModelsGradientsChecks", "test.OtherGradients",
+                        "test.OtherGradientsChecks");
     }
 
     @Test
@@ -134,8 +135,11 @@ class ProcessorRobustnessTest {
         assertThat(c).succeededWithoutWarnings();
         assertThat(created).containsExactly(
                 new CreatedSource("test.OuterGradients", List.of("test.Outer")),
+                new CreatedSource("test.OuterGradientsChecks", List.of("test.Outer")),
                 new CreatedSource("test.Outer_InnerGradients", List.of("test.Outer.Inner")),
-                new CreatedSource("test.OtherGradients", List.of("test.Other")));
+                new CreatedSource("test.Outer_InnerGradientsChecks", List.of("test.Outer.Inner")),
+                new CreatedSource("test.OtherGradients", List.of("test.Other")),
+                new CreatedSource("test.OtherGradientsChecks", List.of("test.Other")));
     }
 
     @Test
@@ -145,7 +149,8 @@ class ProcessorRobustnessTest {
             assertThat(in).isNotNull();
             String declaration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(declaration.lines().toList())
-                    .containsExactly(DifferentiableProcessor.class.getName() + ",isolating");
+                    .containsExactly(DifferentiableProcessor.class.getName() + ",isolating",
+                            LocalClassesProcessor.class.getName() + ",isolating");
         }
     }
 
@@ -175,6 +180,7 @@ class ProcessorRobustnessTest {
         assertThat(c).hadErrorContaining("[MatgradLoop]").inFile(bad).onLineContaining("for (int i");
         assertThat(c).hadErrorCount(1);
         assertThat(created.stream().map(CreatedSource::name).toList())
-                .containsExactly("test.ModelsGradients", "test.OtherGradients");
+                .containsExactly("test.ModelsGradients", "test.ModelsGradientsChecks", "test.OtherGradients",
+                        "test.OtherGradientsChecks");
     }
 }

@@ -26,8 +26,12 @@ public final class Arguments {
     public static void requireDimension(int actual, int expected, String method, String rule,
             String nameA, DMatrixRMaj a, String nameB, DMatrixRMaj b) {
         if (actual != expected) {
-            throw new IllegalArgumentException(method + ": " + nameA + " is " + Shapes.of(a) + " and "
-                    + nameB + " is " + Shapes.of(b) + ", but " + rule);
+            // a rule relating two dimensions of one matrix (logDet(S) needs S.numRows == S.numCols)
+            // names that matrix once
+            String shapes = nameA.equals(nameB) && a == b
+                    ? nameA + " is " + Shapes.of(a)
+                    : nameA + " is " + Shapes.of(a) + " and " + nameB + " is " + Shapes.of(b);
+            throw new IllegalArgumentException(method + ": " + shapes + ", but " + rule);
         }
     }
 
@@ -43,14 +47,21 @@ public final class Arguments {
     }
 
     /**
-     * Requires an output argument not to be the same object as an input or another output: writing
-     * it would destroy an operand while it is still being read.
+     * Requires an output argument not to share its storage with an input or another output: writing
+     * it would destroy an operand while it is still being read. Storage is compared, not only the
+     * objects: a matrix wrapping another's array ({@code DMatrixRMaj.wrap(3, 1, x.data)}) is the
+     * same numbers under a second name.
      */
     public static void requireDistinct(DMatrixRMaj output, DMatrixRMaj other, String method,
             String outputName, String otherName) {
         if (output == other) {
             throw new IllegalArgumentException(method + ": the output " + outputName
                     + " is the same matrix as " + otherName + "; pass a separate matrix to receive the result");
+        }
+        if (output.data == other.data) {
+            throw new IllegalArgumentException(method + ": the output " + outputName
+                    + " shares its data array with " + otherName
+                    + " (one wraps the other's array); pass a matrix with an array of its own to receive the result");
         }
     }
 }

@@ -41,28 +41,91 @@ import org.ejml.dense.row.NormOps_DDRM;
  * <p>The function always receives a private copy of {@code x} with one entry perturbed; the
  * caller's {@code x} is never modified, not even transiently. The function must not modify its
  * argument.
+ *
+ * <p>To check every generated derivative of a class at once, from a test:
+ * {@code GradientCheck.verifyAll(Models.class)} (see {@link #verifyAll(Class, Sampler, long)}).
  */
 public final class GradientCheck {
 
     /** Below this norm, errors are measured absolutely rather than relative to a vanishing norm. */
     private static final double ERROR_FLOOR = 1e-8;
     /** Relative step of first differences: balances truncation O(h²) and rounding O(eps / h). */
-    private static final double FIRST_ORDER_STEP = 1e-6;
+    static final double FIRST_ORDER_STEP = 1e-6;
     /** Relative step of second differences, about eps^(1/4): balances O(h²) and O(eps / h²). */
     private static final double SECOND_ORDER_STEP = 1e-4;
 
+    /** The seed of {@link #verifyAll(Class)} and {@link #verifyAll(Class, Sampler)}: the same points on every run. */
+    public static final long DEFAULT_SEED = 1;
+
     private GradientCheck() {}
+
+    /**
+     * Checks every method matgrad generated for the {@code @Differentiable} methods of
+     * {@code models} against central differences, at points drawn by {@link Sampler#defaults()};
+     * see {@link #verifyAll(Class, Sampler, long)}.
+     */
+    public static Verification verifyAll(Class<?> models) {
+        return verifyAll(models, Sampler.defaults(), DEFAULT_SEED);
+    }
+
+    /** As {@link #verifyAll(Class)}, at points {@code sampler} draws (for functions of a restricted domain). */
+    public static Verification verifyAll(Class<?> models, Sampler sampler) {
+        return verifyAll(models, sampler, DEFAULT_SEED);
+    }
+
+    /**
+     * Checks every method matgrad generated for the {@code @Differentiable} methods of
+     * {@code models} (each {@code nameGradX}, {@code nameValueAndGrad}, {@code nameJacobianX},
+     * {@code nameHessianX}, {@code nameHessVecX}, and the workspace methods) against the annotated
+     * methods themselves, at three points per function:
+     *
+     * <ul>
+     *   <li>sizes: fixed ones as declared ({@code @Shape("3 x 1")}), each free dimension drawn from 2
+     *       to 5, equal where the formula needs it ({@code mult(A, x)}: {@code x.numRows == A.numCols});
+     *   <li>entries: by {@code sampler}, which learns what the formula needs of each parameter
+     *       (positive definite where it is inverted, solved with, or under {@code det} or
+     *       {@code logDet}; positive under {@code log}, {@code sqrt} or {@code pow}); a point where
+     *       the function is not finite, or its matrix singular, is skipped;
+     *   <li>values (a workspace's {@code value}, {@code nameValueAndGrad}'s result) against the
+     *       method, to a relative {@code 1e-8};
+     *   <li>gradients and Jacobians against central differences of the method
+     *       ({@link #numericalGradient}, {@link #numericalJacobian}); Hessians against central
+     *       differences of the (checked) generated gradient; Hessian-vector products along random
+     *       directions, by {@link #checkHessianVectorProduct}; each to a relative {@code 1e-5};
+     *   <li>and that no generated method modifies its arguments, and every workspace method
+     *       overwrites and returns the output it is passed (outputs arrive misshapen, over NaNs).
+     * </ul>
+     *
+     * <p>The generated class {@code CGradientsChecks} beside {@code CGradients} (written by the
+     * processor; {@code @Differentiable} itself is not visible at run time) says what to call.
+     * Private methods, and methods of private classes, are not in it.
+     *
+     * @return what was checked, when everything passed
+     * @throws AssertionError listing every failed check: the function, the generated method, the
+     *     point's shapes, the relative error (or the exception) and the seed; with the generated and
+     *     the numerical derivative of the first failure
+     * @throws IllegalArgumentException if {@code models} has no generated checks (not compiled with
+     *     matgrad-processor, or no {@code @Differentiable} method)
+     */
+    public static Verification verifyAll(Class<?> models, Sampler sampler, long seed) {
+        return DerivativeVerifier.verify(models, GeneratedChecks.of(models), sampler, seed);
+    }
 
     /**
      * The gradient of a scalar function of a matrix, shaped like {@code x}: entry ij is
      * {@code ∂f/∂x_ij} (denominator layout, like generated {@code nameGradX} methods).
      */
     public static DMatrixRMaj numericalGradient(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj x) {
+        return numericalGradient(f, x, FIRST_ORDER_STEP);
+    }
+
+    /** {@link #numericalGradient(ToDoubleFunction, DMatrixRMaj)} with the step {@code relativeStep max(1, |x|)}. */
+    static DMatrixRMaj numericalGradient(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj x, double relativeStep) {
         DMatrixRMaj probe = x.copy();
         DMatrixRMaj gradient = x.createLike();
         for (int i = 0; i < x.getNumElements(); i++) {
             int entry = i;
-            gradient.data[i] = numericalDerivative(t -> f.applyAsDouble(with(probe, entry, t)), x.data[i]);
+            gradient.data[i] = numericalDerivative(t -> f.applyAsDouble(with(probe, entry, t)), x.data[i], relativeStep);
             probe.data[i] = x.data[i];
         }
         return gradient;
@@ -75,7 +138,12 @@ public final class GradientCheck {
      * {@code x ± h}.
      */
     public static double numericalDerivative(DoubleUnaryOperator f, double x) {
-        double h = step(x);
+        return numericalDerivative(f, x, FIRST_ORDER_STEP);
+    }
+
+    /** {@link #numericalDerivative(DoubleUnaryOperator, double)} with the step {@code relativeStep max(1, |x|)}. */
+    static double numericalDerivative(DoubleUnaryOperator f, double x, double relativeStep) {
+        double h = relativeStep * Math.max(1, Math.abs(x));
         double up = x + h;
         double down = x - h;
         return (f.applyAsDouble(up) - f.applyAsDouble(down)) / (up - down);
@@ -94,6 +162,11 @@ public final class GradientCheck {
      * @throws IllegalArgumentException if {@code f} does not return the same shape at every point
      */
     public static DMatrixRMaj numericalJacobian(Function<DMatrixRMaj, DMatrixRMaj> f, DMatrixRMaj x) {
+        return numericalJacobian(f, x, FIRST_ORDER_STEP);
+    }
+
+    /** {@link #numericalJacobian(Function, DMatrixRMaj)} with the step {@code relativeStep max(1, |x|)}. */
+    static DMatrixRMaj numericalJacobian(Function<DMatrixRMaj, DMatrixRMaj> f, DMatrixRMaj x, double relativeStep) {
         DMatrixRMaj probe = x.copy();
         // copies: f may return the same workspace on every call, or its argument (the identity),
         // which the probe's next change would change too
@@ -102,7 +175,7 @@ public final class GradientCheck {
         for (int j = 0; j < x.getNumElements(); j++) {
             int entry = Vec.rowMajorIndex(x, j);
             double xj = x.data[entry];
-            double h = step(xj);
+            double h = relativeStep * Math.max(1, Math.abs(xj));
             double up = xj + h;
             double down = xj - h;
             DMatrixRMaj valueUp = f.apply(with(probe, entry, up)).copy();
@@ -304,10 +377,6 @@ public final class GradientCheck {
                     "%s check failed: relative error %.3e is not below %.3e%nanalytic:%n%s%nnumerical:%n%s",
                     quantity, relativeError, tolerance, analytic, numerical));
         }
-    }
-
-    private static double step(double x) {
-        return FIRST_ORDER_STEP * Math.max(1, Math.abs(x));
     }
 
     /**

@@ -8,7 +8,9 @@
  *       shared by {@code MatrixOps} and generated code, numerically stable where it matters
  *       ({@code sigmoid}, {@code softplus}, {@code logSumExp}).
  *   <li>{@link io.matgrad.runtime.GradientCheck}: finite-difference derivatives to check exact ones
- *       against.
+ *       against, and {@code GradientCheck.verifyAll(Models.class)}, which checks every generated
+ *       method of a class at points a {@link io.matgrad.runtime.Sampler} draws (with
+ *       {@link io.matgrad.runtime.CheckedFunctions}, what the processor writes for it).
  *   <li>{@link io.matgrad.runtime.Factorization}: one reusable, allocation-free factorization of
  *       a square matrix (Cholesky when symmetric positive definite, else LU) shared by
  *       {@code inv}, {@code solve}, {@code det} and {@code logDet} in {@code MatrixOps} and in

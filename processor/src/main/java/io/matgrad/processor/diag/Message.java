@@ -44,6 +44,14 @@ public enum Message {
             "hessian = true asks for Hessians, which exist for double-valued functions only, but %s"
                     + " returns DMatrixRMaj; remove hessian = true (the Jacobian is generated for a"
                     + " vector function), or return a double"),
+    GENERATED_METHOD_CLASH("MatgradGeneratedMethodClash",
+            "%s would generate %s, which %s generates too, and one class cannot hold two methods of one"
+                    + " signature; rename one of the two methods, or change its wrt or its parameters so that"
+                    + " their generated methods differ"),
+    LOCAL_CLASS("MatgradLocalClass",
+            "@Differentiable method %s is in %s, which no code outside its declaration can name, so"
+                    + " matgrad generates nothing for it; move %s to a top-level class, or to a static nested"
+                    + " class, record, enum or interface of %s"),
     MISSING_RUNTIME("MatgradMissingRuntime",
             "%s is not on the classpath: @Differentiable methods are written with"
                     + " io.matgrad.runtime.MatrixOps on EJML's DMatrixRMaj, and the generated code calls"

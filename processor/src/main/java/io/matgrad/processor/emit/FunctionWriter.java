@@ -40,17 +40,20 @@ final class FunctionWriter {
     /** Names no temporary may take: every parameter and output of every method of the workspace. */
     private final Set<String> reserved = new HashSet<>(Set.of(CHECK_DIMENSIONS));
 
-    private FunctionWriter(Derivation derivation, ClassName original, ClassName gradients) {
+    private FunctionWriter(Derivation derivation, ClassName original, ClassName gradients, String workspace) {
         this.derivation = derivation;
         this.function = derivation.function;
         this.original = original;
-        this.workspace = gradients.nestedClass(Names.capitalize(function.name()) + "Workspace");
+        this.workspace = gradients.nestedClass(workspace);
         function.parameters().forEach(p -> reserved.add(p.name()));
     }
 
-    /** The generated code for {@code function}, declared in {@code original}, generated into {@code gradients}. */
-    static GeneratedFunction write(Function function, ClassName original, ClassName gradients) {
-        return new FunctionWriter(new Derivation(function), original, gradients).write();
+    /**
+     * The generated code for {@code function}, declared in {@code original}, generated into
+     * {@code gradients}, with its workspace class named {@code workspace}.
+     */
+    static GeneratedFunction write(Function function, ClassName original, ClassName gradients, String workspace) {
+        return new FunctionWriter(new Derivation(function), original, gradients, workspace).write();
     }
 
     private GeneratedFunction write() {

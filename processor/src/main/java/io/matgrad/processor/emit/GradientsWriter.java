@@ -18,9 +18,17 @@ public final class GradientsWriter {
         return ClassName.get(original.packageName(), String.join("_", original.simpleNames()) + "Gradients");
     }
 
-    /** The generated code of one function declared in {@code original}. */
+    /** The generated code of one function declared in {@code original}, alone in its class. */
     public static GeneratedFunction function(Function function, ClassName original) {
-        return FunctionWriter.write(function, original, generatedName(original));
+        return function(function, original, Names.workspace(function.name()));
+    }
+
+    /**
+     * The generated code of one function declared in {@code original}, with its workspace class
+     * named {@code workspace} (one of {@link WorkspaceNames#of}).
+     */
+    public static GeneratedFunction function(Function function, ClassName original, String workspace) {
+        return FunctionWriter.write(function, original, generatedName(original), workspace);
     }
 
     /** The source file of {@code type}, generated for the functions of {@code original}. */

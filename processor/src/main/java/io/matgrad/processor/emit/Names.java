@@ -15,6 +15,14 @@ public final class Names {
         return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
+    /**
+     * The workspace class of function {@code name}, {@code NameWorkspace}, unless another function
+     * of the class has it too: see {@link WorkspaceNames}.
+     */
+    static String workspace(String function) {
+        return capitalize(function) + "Workspace";
+    }
+
     /** A workspace method's name: {@code gradX} for kind {@code grad} and parameter {@code x}. */
     static String derivative(String kind, String x) {
         return kind + capitalize(x);

@@ -47,6 +47,8 @@ public final class MethodParser {
     private final Elements elements;
     private final Types types;
     private final ErrorReporter reporter;
+    /** A missing matgrad-runtime is reported on the first method only. */
+    private boolean missingRuntimeReported;
 
     public MethodParser(Trees trees, Elements elements, Types types, ErrorReporter reporter) {
         this.trees = trees;
@@ -80,7 +82,16 @@ public final class MethodParser {
     private Optional<Function> parseOrReport(ExecutableElement method) {
         ErrorReporter.Mark mark = reporter.mark();
         KnownTypes known = KnownTypes.lookUp(elements, types);
-        known.missing().ifPresent(missing -> reporter.error(Message.MISSING_RUNTIME, method, missing));
+        Optional<String> missing = known.missing();
+        if (missing.isPresent()) {
+            // Once per compilation: every method would repeat it, and nothing else matgrad could say
+            // about a body whose types do not exist is worth reading.
+            if (!missingRuntimeReported) {
+                missingRuntimeReported = true;
+                reporter.error(Message.MISSING_RUNTIME, method, missing.get());
+            }
+            return Optional.empty();
+        }
         Signature signature = new SignatureValidator(known, reporter).validate(method);
         TreePath path = trees.getPath(method);
         if (path == null || !(path.getLeaf() instanceof MethodTree tree)) {

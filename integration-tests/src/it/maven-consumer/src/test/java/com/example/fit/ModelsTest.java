@@ -20,6 +20,12 @@ class ModelsTest {
     private final DMatrixRMaj A = RandomMatrices_DDRM.rectangle(25, 3, -1, 1, random);
     private final DMatrixRMaj b = RandomMatrices_DDRM.rectangle(25, 1, -1, 1, random);
 
+    /** The one line that checks every generated method of a class whose models are main sources. */
+    @Test
+    void everyGeneratedDerivativeAgreesWithCentralDifferences() {
+        GradientCheck.verifyAll(Models.class);
+    }
+
     @Test
     void theGeneratedGradientAgreesWithFiniteDifferences() {
         DMatrixRMaj x = RandomMatrices_DDRM.rectangle(3, 1, -1, 1, random);
