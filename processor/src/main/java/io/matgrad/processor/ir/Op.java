@@ -21,6 +21,11 @@ public interface Op {
     /** The result's shape, for operands of {@code operands}' shapes that meet the requirements. */
     Shape shape(List<Shape> operands);
 
+    /** Where the operator is defined in operand {@code operand} (everywhere by default). */
+    default Domain domain(int operand) {
+        return Domain.ANY;
+    }
+
     /** The dimension equalities the operands must satisfy (none by default). */
     default List<Equality> requirements(List<Shape> operands) {
         return List.of();

@@ -1,5 +1,6 @@
 package io.matgrad.processor.lang;
 
+import io.matgrad.processor.ir.Domain;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Notation;
@@ -27,7 +28,7 @@ public enum ElementwiseFunction implements Op {
             return y;
         }
     },
-    LOG("log", "log", Language.Domain.POSITIVE, new Notation.Form.Function("log"), Math::log,
+    LOG("log", "log", Domain.POSITIVE, new Notation.Form.Function("log"), Math::log,
             Routine.commonOps("elementLog"), invoke(Routine.math("log"))) {
         @Override
         public Expr derivative(Expr x, Expr y) {
@@ -67,7 +68,7 @@ public enum ElementwiseFunction implements Op {
             return Exprs.times(new Expr.Constant(2), x);
         }
     },
-    SQRT("sqrt", "sqrt", Language.Domain.POSITIVE, new Notation.Form.Function("sqrt"), Math::sqrt,
+    SQRT("sqrt", "sqrt", Domain.POSITIVE, new Notation.Form.Function("sqrt"), Math::sqrt,
             Routine.elementwise("sqrt"), invoke(Routine.math("sqrt"))) {
         /** {@code 1 / (2 √x)}. */
         @Override
@@ -122,7 +123,7 @@ public enum ElementwiseFunction implements Op {
         }
     },
     /** {@code log(1 + x)}, accurate for small {@code x}. */
-    LOG1P("log1p", "log1p", Language.Domain.POSITIVE, new Notation.Form.Function("log1p"), Math::log1p,
+    LOG1P("log1p", "log1p", Domain.POSITIVE, new Notation.Form.Function("log1p"), Math::log1p,
             Routine.elementwise("log1p"), invoke(Routine.math("log1p"))) {
         /** {@code 1 / (1 + x)}. */
         @Override
@@ -141,17 +142,17 @@ public enum ElementwiseFunction implements Op {
 
     private final String matrixOpsName;
     private final String mathName;
-    private final Language.Domain domain;
+    private final Domain domain;
     private final Notation.Form notation;
     private final DoubleUnaryOperator value;
     private final Implementation.Entrywise implementation;
 
     ElementwiseFunction(String matrixOpsName, String mathName, Notation.Form notation, DoubleUnaryOperator value,
             Routine matrix, ScalarForm scalar) {
-        this(matrixOpsName, mathName, Language.Domain.ANY, notation, value, matrix, scalar);
+        this(matrixOpsName, mathName, Domain.ANY, notation, value, matrix, scalar);
     }
 
-    ElementwiseFunction(String matrixOpsName, String mathName, Language.Domain domain, Notation.Form notation,
+    ElementwiseFunction(String matrixOpsName, String mathName, Domain domain, Notation.Form notation,
             DoubleUnaryOperator value, Routine matrix, ScalarForm scalar) {
         this.matrixOpsName = matrixOpsName;
         this.mathName = mathName;
@@ -169,7 +170,12 @@ public enum ElementwiseFunction implements Op {
     public abstract Expr derivative(Expr x, Expr y);
 
     /** Where the function is defined. */
-    public Language.Domain domain() {
+    public Domain domain() {
+        return domain;
+    }
+
+    @Override
+    public Domain domain(int operand) {
         return domain;
     }
 

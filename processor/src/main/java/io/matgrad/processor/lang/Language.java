@@ -1,5 +1,6 @@
 package io.matgrad.processor.lang;
 
+import io.matgrad.processor.ir.Domain;
 import io.matgrad.processor.ir.Expr;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,19 +44,6 @@ public final class Language {
     public enum Type {
         MATRIX,
         DOUBLE
-    }
-
-    /**
-     * Where a function is defined in one of its arguments, for the tests and checks that draw
-     * arguments for it (the function itself follows IEEE 754 and {@code Math} outside).
-     */
-    public enum Domain {
-        /** Every finite value. */
-        ANY,
-        /** Positive entries (a logarithm, a square root, a divisor, a non-integer power's base). */
-        POSITIVE,
-        /** A nonsingular square matrix (an inverse, a solve, a determinant), drawn symmetric positive definite. */
-        NONSINGULAR
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.matgrad.processor.lang;
 
+import io.matgrad.processor.ir.Domain;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Notation;
@@ -18,6 +19,12 @@ public enum Power implements Op {
     @Override
     public String functionName() {
         return "pow";
+    }
+
+    /** A non-integer power of a negative base is NaN: the base is drawn positive. */
+    @Override
+    public Domain domain(int operand) {
+        return operand == 0 ? Domain.POSITIVE : Domain.ANY;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.matgrad.processor.lang;
 
 import io.matgrad.processor.ir.Equality;
+import io.matgrad.processor.ir.Domain;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Notation;
@@ -114,8 +115,13 @@ public enum Reduction implements Op {
     }
 
     /** Where the reduction is defined: determinants of nonsingular matrices (a determinant of a singular one is 0, but not differentiable through the factorization). */
-    public Language.Domain domain() {
-        return this == DET || this == LOG_DET ? Language.Domain.NONSINGULAR : Language.Domain.ANY;
+    public Domain domain() {
+        return this == DET || this == LOG_DET ? Domain.NONSINGULAR : Domain.ANY;
+    }
+
+    @Override
+    public Domain domain(int operand) {
+        return domain();
     }
 
     /** Whether the operand must be square. */

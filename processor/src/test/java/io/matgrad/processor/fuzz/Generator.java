@@ -1,5 +1,6 @@
 package io.matgrad.processor.fuzz;
 
+import io.matgrad.processor.ir.Domain;
 import io.matgrad.processor.lang.ElementwiseFunction;
 import io.matgrad.processor.lang.Extremum;
 import io.matgrad.processor.lang.Language;
@@ -229,7 +230,7 @@ final class Generator {
      */
     private String elementwise(int rows, int cols, int d) {
         ElementwiseFunction f = pick(ElementwiseFunction.values());
-        String argument = f.domain() == Language.Domain.POSITIVE ? positiveMatrix(rows, cols, d)
+        String argument = f.domain() == Domain.POSITIVE ? positiveMatrix(rows, cols, d)
                 : growsFast(f) ? use("tanh", "tanh(" + matrix(rows, cols, d) + ")") : matrix(rows, cols, d);
         return use(f.functionName(), f.functionName() + "(" + argument + ")");
     }
@@ -240,7 +241,7 @@ final class Generator {
                 .filter(f -> f.mathName() != null)
                 .toArray(ElementwiseFunction[]::new);
         ElementwiseFunction f = pick(withMath);
-        String argument = f.domain() == Language.Domain.POSITIVE ? positiveScalar(d)
+        String argument = f.domain() == Domain.POSITIVE ? positiveScalar(d)
                 : growsFast(f) ? "Math.tanh(" + scalar(d) + ")" : scalar(d);
         return use("Math." + f.mathName(), "Math." + f.mathName() + "(" + argument + ")");
     }

@@ -2,6 +2,7 @@ package io.matgrad.processor.fuzz;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import io.matgrad.processor.ir.Domain;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Equality;
 import io.matgrad.processor.ir.Expr;
@@ -62,7 +63,7 @@ class LanguageSweepTest {
             String p = "P" + i;
             boolean matrix = f.parameters().get(i) == Language.Type.MATRIX;
             arguments.add(new Expr.Variable(p, matrix ? Shape.ofParameter(p) : Shape.SCALAR));
-            if (f.domains().get(i) == Language.Domain.NONSINGULAR) {
+            if (f.domains().get(i) == Domain.NONSINGULAR) {
                 requirements.add(new Equality(Dim.rows(p), Dim.cols(p)));
             }
         }
@@ -74,11 +75,11 @@ class LanguageSweepTest {
         List<String> wrt = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
             Expr.Variable v = (Expr.Variable) arguments.get(i);
-            Language.Domain domain = f.domains().get(i);
+            Domain domain = f.domains().get(i);
             boolean scalar = v.shape().isScalar();
             parameters.add(new Generator.Parameter(v.name(), scalar, scalar ? 1 : sizes.of(v.shape().rows()),
-                    scalar ? 1 : sizes.of(v.shape().cols()), domain == Language.Domain.NONSINGULAR,
-                    domain == Language.Domain.POSITIVE));
+                    scalar ? 1 : sizes.of(v.shape().cols()), domain == Domain.NONSINGULAR,
+                    domain == Domain.POSITIVE));
             wrt.add(v.name());
         }
         String call = (f.library() == Language.Library.MATH ? "Math." : "") + f.name() + "("

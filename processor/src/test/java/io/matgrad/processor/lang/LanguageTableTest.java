@@ -3,6 +3,7 @@ package io.matgrad.processor.lang;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import io.matgrad.processor.ir.Domain;
 import io.matgrad.processor.ir.Op;
 import io.matgrad.processor.ir.Routine;
 import io.matgrad.runtime.MatrixOps;
@@ -88,7 +89,7 @@ class LanguageTableTest {
     void everyElementwiseFunctionFoldsAsItsKernelsCompute() throws ReflectiveOperationException {
         for (ElementwiseFunction f : ElementwiseFunction.values()) {
             Op.Implementation.Entrywise code = f.implementation();
-            for (double x : f.domain() == Language.Domain.ANY ? ANYWHERE : POINTS) {
+            for (double x : f.domain() == Domain.ANY ? ANYWHERE : POINTS) {
                 double folded = f.valueAt(x);
                 DMatrixRMaj out = new DMatrixRMaj(1, 1);
                 invoke(code.matrix(), 2, new DMatrixRMaj(1, 1, true, x), out);
