@@ -54,7 +54,7 @@ import javax.lang.model.element.TypeElement;
 public final class DifferentiableProcessor extends AbstractProcessor {
     static final String ANNOTATION = "io.matgrad.annotations.Differentiable";
 
-    /** The stages after parsing, as one step; a seam for tests that make them fail. */
+    /** The stages after parsing ({@link Pipeline}), as one step; a seam for tests that make them fail. */
     interface Backend {
         GeneratedFunction function(Function function, ClassName original, String workspace);
     }
@@ -74,7 +74,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     private boolean sourceVersionReported;
 
     public DifferentiableProcessor() {
-        this(GradientsWriter::function);
+        this(Pipeline::generate);
     }
 
     DifferentiableProcessor(Backend backend) {
@@ -165,6 +165,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         for (int i = 0; i < methods.size(); i++) {
             ExecutableElement method = methods.get(i);
             String workspace = workspaces.get(i);
+            // parse, then derive, optimise and lower, write (the backend): a method whose parse
+            // reported an error goes no further
             guarded(method, () -> parser.parse(method).ifPresent(f -> {
                 GeneratedFunction g = backend.function(f, original, workspace);
                 if (!signatures.accept(method, g)) {

@@ -60,7 +60,7 @@ class ProcessorRobustnessTest {
             if (function.name().equals(broken)) {
                 sneakyThrow(failure);
             }
-            return GradientsWriter.function(function, original, workspace);
+            return Pipeline.generate(function, original, workspace);
         });
     }
 

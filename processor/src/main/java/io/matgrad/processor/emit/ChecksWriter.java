@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Function;
+import io.matgrad.processor.ir.GeneratedNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,10 +227,10 @@ public final class ChecksWriter {
         entries.put("valueAndGrad", new Entry("VALUE_AND_GRADIENT", f.wrt().stream()
                 .filter(x -> x.shape().isMatrix()).map(Expr.Variable::name).toList()));
         for (Expr.Variable x : f.wrt()) {
-            entries.put(Names.derivative("grad", x.name()), new Entry("GRADIENT", List.of(x.name())));
-            entries.put(Names.derivative("jacobian", x.name()), new Entry("JACOBIAN", List.of(x.name())));
-            entries.put(Names.derivative("hessian", x.name()), new Entry("HESSIAN", List.of(x.name())));
-            entries.put(Names.derivative("hessVec", x.name()), new Entry("HESSIAN_VECTOR_PRODUCT", List.of(x.name())));
+            entries.put(GeneratedNames.derivative("grad", x.name()), new Entry("GRADIENT", List.of(x.name())));
+            entries.put(GeneratedNames.derivative("jacobian", x.name()), new Entry("JACOBIAN", List.of(x.name())));
+            entries.put(GeneratedNames.derivative("hessian", x.name()), new Entry("HESSIAN", List.of(x.name())));
+            entries.put(GeneratedNames.derivative("hessVec", x.name()), new Entry("HESSIAN_VECTOR_PRODUCT", List.of(x.name())));
         }
         return entries;
     }
@@ -237,7 +238,7 @@ public final class ChecksWriter {
     /** The workspace name of static method {@code name} ({@code gradX} for {@code fGradX}), if it is one of f's. */
     private static String workspaceName(Function f, String name, Map<String, Entry> entries) {
         return entries.keySet().stream()
-                .filter(w -> Names.staticMethod(f.name(), w).equals(name))
+                .filter(w -> GeneratedNames.staticMethod(f.name(), w).equals(name))
                 .findFirst()
                 .orElse(null);
     }

@@ -5,7 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import io.matgrad.processor.ir.Function;
+import io.matgrad.processor.opt.Program;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -18,17 +18,12 @@ public final class GradientsWriter {
         return ClassName.get(original.packageName(), String.join("_", original.simpleNames()) + "Gradients");
     }
 
-    /** The generated code of one function declared in {@code original}, alone in its class. */
-    public static GeneratedFunction function(Function function, ClassName original) {
-        return function(function, original, Names.workspace(function.name()));
-    }
-
     /**
-     * The generated code of one function declared in {@code original}, with its workspace class
-     * named {@code workspace} (one of {@link WorkspaceNames#of}).
+     * The generated code of one function declared in {@code original}, from its program, with its
+     * workspace class named {@code workspace} (one of {@link WorkspaceNames#of}).
      */
-    public static GeneratedFunction function(Function function, ClassName original, String workspace) {
-        return FunctionWriter.write(function, original, generatedName(original), workspace);
+    public static GeneratedFunction function(Program program, ClassName original, String workspace) {
+        return FunctionWriter.write(program, original, generatedName(original), workspace);
     }
 
     /** The source file of {@code type}, generated for the functions of {@code original}. */

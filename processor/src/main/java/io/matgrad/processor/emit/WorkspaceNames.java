@@ -1,10 +1,8 @@
 package io.matgrad.processor.emit;
 
+import io.matgrad.processor.ir.GeneratedNames;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The names of the workspace classes of one generated class: {@code NameWorkspace} for function
@@ -21,15 +19,10 @@ public final class WorkspaceNames {
 
     /** The workspace names of {@code functions} (method names, in declaration order), in that order. */
     public static List<String> of(List<String> functions) {
-        Set<String> taken = new HashSet<>();
+        Namer classes = Namer.ofClasses();
         List<String> names = new ArrayList<>(functions.size());
         for (String function : functions) {
-            String natural = Names.workspace(function);
-            String name = natural;
-            for (int k = 2; !taken.add(name.toLowerCase(Locale.ROOT)); k++) {
-                name = natural + k;
-            }
-            names.add(name);
+            names.add(classes.distinct(GeneratedNames.workspace(function)));
         }
         return names;
     }

@@ -44,7 +44,7 @@ public final class Lowering {
     private final Map<Expr, Operand> values = new IdentityHashMap<>();
     /** Temporaries this schedule owns and may overwrite once their node's only reader runs. */
     private final Set<String> scratch = new HashSet<>();
-    private final Set<String> names = new HashSet<>();
+    private final NameSource names;
     private final List<Step> steps = new ArrayList<>();
     private final List<Operand.Ref> temporaries = new ArrayList<>();
     /** The factorization of each matrix that is inverted, solved with, or whose determinant is taken. */
@@ -55,21 +55,22 @@ public final class Lowering {
     /** Nodes that are the value of an output: wherever they are computed, they are computed into it. */
     private final Map<Expr, Operand.Ref> preferredTargets = new IdentityHashMap<>();
 
-    private Lowering(Map<Expr, String> localNames, Set<String> reserved) {
+    private Lowering(Map<Expr, String> localNames, NameSource names) {
         this.localNames = localNames;
-        this.names.addAll(reserved);
+        this.names = names;
     }
 
     /**
      * Schedules {@code outputs}, in order.
      *
      * @param localNames names for nodes the user named (identity keys), used for their variables
-     * @param reserved names already taken in the generated method (its parameters)
+     * @param names the method's names, its parameters and outputs taken: the variables it declares
+     *     take theirs from it
      */
-    public static Schedule lower(List<Output> outputs, Map<Expr, String> localNames, Set<String> reserved) {
-        Lowering lowering = new Lowering(localNames, reserved);
+    public static Schedule lower(List<Output> outputs, Map<Expr, String> localNames, NameSource names) {
+        Lowering lowering = new Lowering(localNames, names);
         for (Output output : outputs) {
-            lowering.names.add(output.name());
+            names.take(output.name());
         }
         return lowering.run(outputs);
     }
@@ -844,7 +845,7 @@ public final class Lowering {
 
     /** {@code name} if the method has no variable of that name yet, else {@code name2}, {@code name3}, ... */
     private String freshName(String name) {
-        return names.add(name) ? name : numbered(name, 2);
+        return names.fresh(name);
     }
 
     /** The user's name for {@code e} if it has one, else {@code hint}, numbered when taken. */
@@ -852,15 +853,6 @@ public final class Lowering {
         String userName = localNames.get(e);
         String base = userName != null ? userName : hint;
         // generic letters are always numbered (t1, t2); names only on a collision (r, r2; dot, dot2)
-        return userName == null && base.length() == 1 ? numbered(base, 1) : freshName(base);
-    }
-
-    /** {@code base} with the first number from {@code first} on that no variable of the method has yet. */
-    private String numbered(String base, int first) {
-        int i = first;
-        while (!names.add(base + i)) {
-            i++;
-        }
-        return base + i;
+        return userName == null && base.length() == 1 ? names.numbered(base) : names.fresh(base);
     }
 }

@@ -1,5 +1,6 @@
 package io.matgrad.processor.opt;
 
+import io.matgrad.processor.diff.Simplification;
 import io.matgrad.processor.ir.Dag;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * Algebraic simplification to a normal form: constants folded; zeros, ones and identities removed;
@@ -75,6 +77,30 @@ public final class Simplifier {
      */
     public Simplifier rotatingTracesTowards(Set<String> variables) {
         return new Simplifier(interner, available, varying, variables);
+    }
+
+    /**
+     * The simplifiers of one derivation, which intern into one table: what the value and every
+     * derivative share is one node.
+     */
+    public static Simplification family() {
+        Interner interner = new Interner();
+        return new Simplification() {
+            @Override
+            public UnaryOperator<Expr> ofValue(Set<String> wrt) {
+                return new Simplifier(interner, Set.of()).rotatingTracesTowards(wrt)::simplify;
+            }
+
+            @Override
+            public UnaryOperator<Expr> given(Set<Expr> computed) {
+                return new Simplifier(interner, computed)::simplify;
+            }
+
+            @Override
+            public UnaryOperator<Expr> given(Set<Expr> computed, Set<String> varying) {
+                return new Simplifier(interner, computed, varying)::simplify;
+            }
+        };
     }
 
     private boolean varies(Expr e) {

@@ -3,7 +3,7 @@ package io.matgrad.processor.parse;
 import io.matgrad.processor.diag.ErrorReporter;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.diag.Suggestions;
-import io.matgrad.processor.emit.Names;
+import io.matgrad.processor.ir.GeneratedNames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,8 +105,8 @@ final class SignatureValidator {
                 reporter.error(Message.DUPLICATE_WRT, method, annotation, v, name);
             } else {
                 // generated names capitalize the first letter: P and p would both give fGradP
-                String capitalized = Names.capitalize(name);
-                wrt.stream().filter(w -> !w.equals(name) && Names.capitalize(w).equals(capitalized)).findFirst()
+                String capitalized = GeneratedNames.capitalize(name);
+                wrt.stream().filter(w -> !w.equals(name) && GeneratedNames.capitalize(w).equals(capitalized)).findFirst()
                         .ifPresent(other -> reporter.error(Message.AMBIGUOUS_WRT, method, annotation, v, other, name,
                                 method.getSimpleName(), capitalized));
             }

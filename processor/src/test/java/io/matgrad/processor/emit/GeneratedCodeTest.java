@@ -9,6 +9,8 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import io.matgrad.processor.Pipeline;
+import io.matgrad.processor.ir.GeneratedNames;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.testing.Classpath;
@@ -40,7 +42,7 @@ class GeneratedCodeTest {
     void generatedGradientsAreExact(String name, Expr body, List<Expr.Variable> wrt) throws Exception {
         Function f = new Function("f", IrFunctions.ALL, List.of(), body, List.of(), wrt, false);
         JavaFile file = GradientsWriter.file(MODELS,
-                GradientsWriter.type(MODELS, List.of(GradientsWriter.function(f, MODELS)), "test").build());
+                GradientsWriter.type(MODELS, List.of(Pipeline.generate(f, MODELS, GeneratedNames.workspace(f.name()))), "test").build());
         Compilation compilation = Compiler.javac().withClasspath(Classpath.current()).compile(file.toJavaFileObject());
         assertThat(compilation).succeededWithoutWarnings();
         if (System.getenv("MATGRAD_PRINT") != null) {
@@ -53,7 +55,7 @@ class GeneratedCodeTest {
             Object[] arguments = IrFunctions.ALL.stream().map(v -> copy(inputs.get(v.name()))).toArray();
             List<DMatrixRMaj> matrixGradients = new ArrayList<>();
             for (Expr.Variable v : wrt) {
-                Method grad = find(gradients, "fGrad" + Names.capitalize(v.name()));
+                Method grad = find(gradients, "fGrad" + GeneratedNames.capitalize(v.name()));
                 Object gradient = grad.invoke(null, arguments);
                 assertUnmodified(inputs, arguments, name);
                 if (v.shape().isScalar()) {

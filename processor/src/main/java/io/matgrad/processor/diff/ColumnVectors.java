@@ -1,4 +1,4 @@
-package io.matgrad.processor.emit;
+package io.matgrad.processor.diff;
 
 import io.matgrad.processor.ir.Binding;
 import io.matgrad.processor.ir.Dag;
