@@ -2,7 +2,9 @@ package io.matgrad.runtime;
 
 import io.matgrad.runtime.Sampler.Constraint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
@@ -108,6 +110,7 @@ public final class CheckedFunction {
     private final MatrixEvaluation matrixValue;
     private final boolean denominatorLayout;
     private final List<Derivative> derivatives;
+    private final Map<String, Integer> leastSizes;
 
     private CheckedFunction(Builder b) {
         this.signature = b.signature;
@@ -116,6 +119,7 @@ public final class CheckedFunction {
         this.matrixValue = b.matrixValue;
         this.denominatorLayout = b.denominatorLayout;
         this.derivatives = List.copyOf(b.derivatives);
+        this.leastSizes = Map.copyOf(b.leastSizes);
     }
 
     /** For a function declared {@code signature}, as in {@code "f(DMatrixRMaj A, double s)"}. */
@@ -163,6 +167,11 @@ public final class CheckedFunction {
         return derivatives;
     }
 
+    /** The least size of a free dimension ({@code "A.numRows"}), 0 if the formula asks none. */
+    public int leastSize(String dimension) {
+        return leastSizes.getOrDefault(dimension, 0);
+    }
+
     /** The index of parameter {@code name}. */
     int indexOf(String name) {
         for (int i = 0; i < parameters.size(); i++) {
@@ -180,6 +189,7 @@ public final class CheckedFunction {
         private final int function;
         private final List<Parameter> parameters = new ArrayList<>();
         private final List<Derivative> derivatives = new ArrayList<>();
+        private final Map<String, Integer> leastSizes = new HashMap<>();
         private ScalarEvaluation scalarValue;
         private MatrixEvaluation matrixValue;
         private boolean denominatorLayout;
@@ -227,6 +237,15 @@ public final class CheckedFunction {
         /** A matrix parameter, next in declaration order. */
         public Builder matrix(String name, String rows, String cols, Constraint... constraints) {
             parameters.add(new Parameter(name, true, rows, cols, Set.of(constraints)));
+            return this;
+        }
+
+        /**
+         * The free dimension {@code dimension} ({@code "A.numRows"}) is at least {@code size}: the
+         * formula reads an entry or a block at a constant position.
+         */
+        public Builder atLeast(String dimension, int size) {
+            leastSizes.merge(dimension, size, Math::max);
             return this;
         }
 

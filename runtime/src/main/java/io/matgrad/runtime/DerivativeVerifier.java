@@ -126,8 +126,8 @@ final class DerivativeVerifier {
         Object[] args = new Object[parameters.size()];
         for (int i = 0; i < args.length; i++) {
             Parameter p = parameters.get(i);
-            int rows = size(p.rows(), sizes, free, random);
-            int cols = size(p.cols(), sizes, free, random);
+            int rows = size(p.rows(), f, sizes, free, random);
+            int cols = size(p.cols(), f, sizes, free, random);
             Sampler.Parameter request = new Sampler.Parameter(f.signature(), p.name(), p.matrix(), rows, cols,
                     p.constraints(), draw);
             if (p.matrix()) {
@@ -144,12 +144,49 @@ final class DerivativeVerifier {
         return args;
     }
 
-    private static int size(String dimension, Map<String, Integer> sizes, List<Integer> free, Random random) {
-        if (!dimension.isEmpty() && dimension.chars().allMatch(Character::isDigit)) {
-            return Integer.parseInt(dimension);
+    /**
+     * The size of {@code dimension}: a number, a free dimension ({@code "A.numRows"}, drawn once and
+     * shared), or a sum or product of them as a concatenation or a Kronecker product has
+     * ({@code "A.numRows + B.numRows"}, {@code "(A.numRows + 1) * B.numCols"}); at least what the
+     * formula reads of it.
+     */
+    private static int size(String dimension, CheckedFunction f, Map<String, Integer> sizes, List<Integer> free,
+            Random random) {
+        String d = dimension.strip();
+        int sum = split(d, '+');
+        if (sum >= 0) {
+            return size(d.substring(0, sum), f, sizes, free, random) + size(d.substring(sum + 1), f, sizes, free, random);
         }
-        return sizes.computeIfAbsent(dimension,
-                d -> sizes.size() < free.size() ? free.get(sizes.size()) : SIZES[random.nextInt(SIZES.length)]);
+        int product = split(d, '*');
+        if (product >= 0) {
+            return size(d.substring(0, product), f, sizes, free, random)
+                    * size(d.substring(product + 1), f, sizes, free, random);
+        }
+        if (d.startsWith("(") && d.endsWith(")")) {
+            return size(d.substring(1, d.length() - 1), f, sizes, free, random);
+        }
+        if (!d.isEmpty() && d.chars().allMatch(Character::isDigit)) {
+            return Integer.parseInt(d);
+        }
+        return sizes.computeIfAbsent(d,
+                name -> Math.max(f.leastSize(name),
+                        sizes.size() < free.size() ? free.get(sizes.size()) : SIZES[random.nextInt(SIZES.length)]));
+    }
+
+    /** The index of the last {@code operator} outside parentheses in {@code text}, or -1. */
+    private static int split(String text, char operator) {
+        int depth = 0;
+        for (int i = text.length() - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(') {
+                depth--;
+            } else if (c == operator && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void fail(CheckedFunction f, String method, int point, String arguments, String problem) {

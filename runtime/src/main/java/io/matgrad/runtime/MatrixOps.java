@@ -271,6 +271,175 @@ public final class MatrixOps {
         return CommonOps_DDRM.diag(new DMatrixRMaj(n, n), n, v.data);
     }
 
+    // A double with every entry
+
+    /** {@code A_ij + b} for every entry, shaped like A. */
+    public static DMatrixRMaj add(DMatrixRMaj a, double b) {
+        return CommonOps_DDRM.add(a, b, a.createLike());
+    }
+
+    /** {@code A_ij − b} for every entry, shaped like A. */
+    public static DMatrixRMaj sub(DMatrixRMaj a, double b) {
+        return CommonOps_DDRM.subtract(a, b, a.createLike());
+    }
+
+    /** {@code a − B_ij} for every entry, shaped like B. */
+    public static DMatrixRMaj sub(double a, DMatrixRMaj b) {
+        return CommonOps_DDRM.subtract(a, b, b.createLike());
+    }
+
+    /** {@code a / B_ij} for every entry, shaped like B (IEEE 754 at a zero entry). */
+    public static DMatrixRMaj divide(double a, DMatrixRMaj b) {
+        return CommonOps_DDRM.divide(a, b, b.createLike());
+    }
+
+    /** {@code A_ij / b} for every entry, shaped like A. */
+    public static DMatrixRMaj divide(DMatrixRMaj a, double b) {
+        return CommonOps_DDRM.divide(a, b, a.createLike());
+    }
+
+    // Rows, columns and broadcasting
+
+    /** The sum of each row: m x n gives m x 1 (EJML's {@code sumRows}). */
+    public static DMatrixRMaj sumRows(DMatrixRMaj a) {
+        return CommonOps_DDRM.sumRows(a, null);
+    }
+
+    /** The sum of each column: m x n gives 1 x n (EJML's {@code sumCols}). */
+    public static DMatrixRMaj sumCols(DMatrixRMaj a) {
+        return CommonOps_DDRM.sumCols(a, null);
+    }
+
+    /**
+     * {@code log Σ_j e^(A_ij)} of each row: m x n gives m x 1, computed stably (each row shifted by
+     * its maximum), so that it is finite, with a finite derivative, for entries of any magnitude.
+     */
+    public static DMatrixRMaj rowLogSumExp(DMatrixRMaj a) {
+        return Rows.rowLogSumExp(a, new DMatrixRMaj(a.numRows, 1));
+    }
+
+    /**
+     * The softmax of each row, {@code e^(A_ij − max_j A_ij) / Σ_j e^(A_ij − max_j A_ij)}, shaped like
+     * A: each row positive and summing to 1, without overflow.
+     */
+    public static DMatrixRMaj rowSoftmax(DMatrixRMaj a) {
+        DMatrixRMaj lse = rowLogSumExp(a);
+        DMatrixRMaj out = a.createLike();
+        int n = a.numCols;
+        for (int i = 0; i < a.numRows; i++) {
+            for (int j = 0; j < n; j++) {
+                out.data[i * n + j] = Math.exp(a.data[i * n + j] - lse.data[i]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code A + 𝟏 r}: the row vector r (1 x n) added to every row of A (m x n).
+     *
+     * @throws IllegalArgumentException if r is not 1 x n
+     */
+    public static DMatrixRMaj addRowVector(DMatrixRMaj a, DMatrixRMaj r) {
+        if (r.numRows != 1 || r.numCols != a.numCols) {
+            throw new IllegalArgumentException("addRowVector(A, r): A is " + Shapes.of(a) + " but r is " + Shapes.of(r)
+                    + "; r must be 1 x (columns of A)");
+        }
+        DMatrixRMaj out = Rows.broadcastRows(r, a.createLike());
+        CommonOps_DDRM.addEquals(out, a);
+        return out;
+    }
+
+    /**
+     * {@code A + c 𝟏ᵀ}: the column vector c (m x 1) added to every column of A (m x n).
+     *
+     * @throws IllegalArgumentException if c is not m x 1
+     */
+    public static DMatrixRMaj addColumnVector(DMatrixRMaj a, DMatrixRMaj c) {
+        if (c.numCols != 1 || c.numRows != a.numRows) {
+            throw new IllegalArgumentException("addColumnVector(A, c): A is " + Shapes.of(a) + " but c is " + Shapes.of(c)
+                    + "; c must be (rows of A) x 1");
+        }
+        DMatrixRMaj out = Rows.broadcastColumns(c, a.createLike());
+        CommonOps_DDRM.addEquals(out, a);
+        return out;
+    }
+
+    /**
+     * {@code A + sI}, for a square A.
+     *
+     * @throws IllegalArgumentException if A is not square
+     */
+    public static DMatrixRMaj addIdentity(DMatrixRMaj a, double s) {
+        Shapes.requireSquare("addIdentity(A, s)", "A", a);
+        DMatrixRMaj out = a.copy();
+        for (int i = 0; i < a.numRows; i++) {
+            out.add(i, i, s);
+        }
+        return out;
+    }
+
+    /**
+     * The diagonal of a square matrix, as a column vector (EJML's {@code extractDiag}).
+     *
+     * @throws IllegalArgumentException if A is not square (the processor differentiates the diagonal of
+     *     square matrices)
+     */
+    public static DMatrixRMaj extractDiag(DMatrixRMaj a) {
+        Shapes.requireSquare("extractDiag(A)", "A", a);
+        return CommonOps_DDRM.extractDiag(a, null);
+    }
+
+    // Slicing and assembling
+
+    /**
+     * Rows {@code r0} to {@code r1 − 1} and columns {@code c0} to {@code c1 − 1} of A, as EJML's
+     * {@code extract}; the bounds are compile-time constants in a {@code @Differentiable} body.
+     *
+     * @throws IllegalArgumentException if the block does not lie inside A
+     */
+    public static DMatrixRMaj extract(DMatrixRMaj a, int r0, int r1, int c0, int c1) {
+        if (r0 < 0 || c0 < 0 || r1 < r0 || c1 < c0) {
+            throw new IllegalArgumentException("extract(A, " + r0 + ", " + r1 + ", " + c0 + ", " + c1
+                    + "): the bounds must satisfy 0 <= r0 <= r1 and 0 <= c0 <= c1");
+        }
+        return Blocks.block(a, r0, c0, new DMatrixRMaj(r1 - r0, c1 - c0));
+    }
+
+    /**
+     * A above B (EJML's {@code concatRows}).
+     *
+     * @throws IllegalArgumentException if their columns differ
+     */
+    public static DMatrixRMaj concatRows(DMatrixRMaj a, DMatrixRMaj b) {
+        if (a.numCols != b.numCols) {
+            throw new IllegalArgumentException("concatRows(A, B): A is " + Shapes.of(a) + " but B is " + Shapes.of(b)
+                    + "; their columns must be equal");
+        }
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows + b.numRows, a.numCols);
+        CommonOps_DDRM.concatRows(a, b, out);
+        return out;
+    }
+
+    /**
+     * A left of B (EJML's {@code concatColumns}).
+     *
+     * @throws IllegalArgumentException if their rows differ
+     */
+    public static DMatrixRMaj concatColumns(DMatrixRMaj a, DMatrixRMaj b) {
+        if (a.numRows != b.numRows) {
+            throw new IllegalArgumentException("concatColumns(A, B): A is " + Shapes.of(a) + " but B is " + Shapes.of(b)
+                    + "; their rows must be equal");
+        }
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols + b.numCols);
+        CommonOps_DDRM.concatColumns(a, b, out);
+        return out;
+    }
+
+    /** The Kronecker product {@code A ⊗ B}: m x n and p x q give mp x nq (EJML's {@code kron}). */
+    public static DMatrixRMaj kron(DMatrixRMaj a, DMatrixRMaj b) {
+        return CommonOps_DDRM.kron(a, b, null);
+    }
+
     // Scalar functions
 
     /**

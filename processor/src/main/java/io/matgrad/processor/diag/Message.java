@@ -156,6 +156,12 @@ public enum Message {
             "%s is not allowed in a @Differentiable expression, which is built from parameters,"
                     + " locals, numbers, + - * / on doubles, {MATH} and MatrixOps"
                     + " functions; rewrite it with those"),
+    ARGUMENTS("MatgradArguments",
+            "%s needs %s"),
+    SHAPE_UNDECIDED("MatgradShapeUndecided",
+            "%s needs %s == %s, that is %s == %s, which matgrad cannot decide at compile time (a dimension"
+                    + " computed by concatRows, concatColumns or kron against another); declare the sizes with"
+                    + " @Shape(\"3 x 2\"), or rewrite the formula so that both sides are the same expression"),
     SHAPE_MISMATCH("MatgradShapeMismatch",
             "%s needs %s == %s, but %s; %s"),
 

@@ -5,6 +5,7 @@ import io.matgrad.processor.ir.Dag;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.DimRequirement;
 import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.ir.Shape;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ final class ColumnVectors {
     /** {@code f} with the dimension {@code from} replaced by 1 everywhere, and {@code requirement} added. */
     private static Function substitute(Function f, Dim from, DimRequirement requirement) {
         Map<Expr, Expr> memo = new IdentityHashMap<>();
-        java.util.function.Function<Expr, Expr> rewrite = e -> Dag.bottomUp(e, node ->
-                node instanceof Expr.Variable v ? new Expr.Variable(v.name(), replace(v.shape(), from)) : node, memo);
+        java.util.function.UnaryOperator<Dim> pin = d -> d.equals(from) ? Dim.ONE : d;
+        java.util.function.Function<Expr, Expr> rewrite = e -> Exprs.mapDims(e, pin, memo);
         List<Expr.Variable> parameters = f.parameters().stream().map(p -> (Expr.Variable) rewrite.apply(p)).toList();
         List<Binding> locals = f.locals().stream().map(b -> new Binding(b.name(), rewrite.apply(b.value()))).toList();
         List<Expr.Variable> wrt = f.wrt().stream().map(p -> (Expr.Variable) rewrite.apply(p)).toList();
@@ -68,12 +69,5 @@ final class ColumnVectors {
         requirements.add(requirement);
         return new Function(f.name(), parameters, locals, rewrite.apply(f.result()), requirements, wrt, f.hessian(),
                 f.denominatorLayout(), f.wrtByDefault());
-    }
-
-    private static Shape replace(Shape shape, Dim from) {
-        if (shape.isScalar()) {
-            return shape;
-        }
-        return Shape.matrix(shape.rows().equals(from) ? Dim.ONE : shape.rows(), shape.cols().equals(from) ? Dim.ONE : shape.cols());
     }
 }

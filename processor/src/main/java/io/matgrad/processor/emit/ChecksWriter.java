@@ -156,6 +156,7 @@ public final class ChecksWriter {
                             p.shape().cols().toString(), separator, constraints);
                 }
             }
+            LeastSizes.of(f).forEach((dim, size) -> chain.addStatement("b.atLeast($S, $L)", dim, size));
             int value = add(f.isScalar(), CodeBlock.of("$T.$N($L)", original, f.name(), arguments(f, 0, false)));
             chain.addStatement("b.$L($L)", f.isScalar() ? "scalarValue" : "matrixValue", value);
             if (f.denominatorLayout()) {

@@ -252,9 +252,7 @@ final class FunctionWriter {
         Set<String> read = new HashSet<>();
         for (DimRequirement r : function.requirements()) {
             read.add(r.dim().matrix());
-            if (r.equals() instanceof Dim.Axis other) {
-                read.add(other.matrix());
-            }
+            read.addAll(r.equals().matrices());
         }
         return function.parameters().stream().filter(p -> read.contains(p.name())).toList();
     }

@@ -107,6 +107,7 @@ final class KernelWriter implements KernelVisitor<CodeBlock> {
             case MINUS -> ops("subtract", w.a(), w.s(), out);
             case FROM -> ops("subtract", w.s(), w.a(), out);
             case DIVIDE_INTO -> ops("divide", w.s(), w.a(), out);
+            case DIVIDE_BY -> ops("divide", w.a(), w.s(), out);
         };
     }
 
@@ -116,6 +117,20 @@ final class KernelWriter implements KernelVisitor<CodeBlock> {
         List<Operand> arguments = new ArrayList<>(e.operands());
         arguments.add(out);
         return CodeBlock.of("$L;\n", call(routine, arguments));
+    }
+
+    @Override
+    public CodeBlock visitInvoke(Kernel.Invoke k) {
+        Routine routine = ((Op.Implementation.IntoMatrix) k.op().implementation()).routine();
+        CodeBlock.Builder arguments = CodeBlock.builder();
+        for (Operand operand : k.operands()) {
+            arguments.add("$L, ", OperandWriter.write(operand));
+        }
+        for (io.matgrad.processor.ir.Dim dim : k.op().arguments()) {
+            arguments.add("$L, ", OperandWriter.dim(dim));
+        }
+        return CodeBlock.of("$T.$N($L$N);\n", ClassName.bestGuess(routine.owner()), routine.method(), arguments.build(),
+                out.name());
     }
 
     @Override
@@ -208,11 +223,18 @@ final class KernelWriter implements KernelVisitor<CodeBlock> {
         return define(call(Types.VECTOR_OPS, "innerProdA", p.x(), p.a(), p.y()));
     }
 
-    /** {@code routine(a)}; matgrad's norms, not EJML's elementSumSq and normF, which return 0 for a matrix of NaN. */
+    /**
+     * {@code routine(a, arguments...)}; matgrad's norms, not EJML's elementSumSq and normF, which
+     * return 0 for a matrix of NaN.
+     */
     @Override
     public CodeBlock visitReduce(Kernel.Reduce r) {
         Routine routine = ((Op.Implementation.ToDouble) r.op().implementation()).routine();
-        return define(call(routine, List.of(r.a())));
+        CodeBlock.Builder arguments = CodeBlock.builder().add("$N", r.a().name());
+        for (io.matgrad.processor.ir.Dim dim : r.op().arguments()) {
+            arguments.add(", $L", OperandWriter.dim(dim));
+        }
+        return define(CodeBlock.of("$T.$N($L)", ClassName.bestGuess(routine.owner()), routine.method(), arguments.build()));
     }
 
     @Override

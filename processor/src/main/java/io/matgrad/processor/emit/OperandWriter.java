@@ -38,7 +38,17 @@ final class OperandWriter {
         if (dim instanceof Dim.Entries entries) {
             return CodeBlock.of("$N.getNumElements()", entries.matrix());
         }
+        if (dim instanceof Dim.Sum sum) {
+            return CodeBlock.of("$L + $L", dim(sum.left()), dim(sum.right()));
+        }
+        if (dim instanceof Dim.Product product) {
+            return CodeBlock.of("$L * $L", factor(product.left()), factor(product.right()));
+        }
         return CodeBlock.of("$L", ((Dim.Fixed) dim).size());
+    }
+
+    private static CodeBlock factor(Dim dim) {
+        return dim instanceof Dim.Sum ? CodeBlock.of("($L)", dim(dim)) : dim(dim);
     }
 
     /** {@code operand}, parenthesized if it binds more loosely than {@code context}. */
@@ -55,7 +65,8 @@ final class OperandWriter {
                 case MULTIPLY, DIVIDE -> MULTIPLICATIVE;
             };
         }
-        if (operand instanceof Operand.Negate || operand instanceof Operand.Literal l && l.value() < 0) {
+        if (operand instanceof Operand.Negate || operand instanceof Operand.Literal l && l.value() < 0
+                || operand instanceof Operand.Dimension) {
             return UNARY;
         }
         if (operand instanceof Operand.Call c && c.form() instanceof Op.ScalarForm.SelfProduct) {
@@ -99,6 +110,17 @@ final class OperandWriter {
         public CodeBlock visitNegate(Operand.Negate n) {
             CodeBlock inner = write(n.operand(), UNARY);
             return inner.toString().startsWith("-") ? CodeBlock.of("-($L)", inner) : CodeBlock.of("-$L", inner);
+        }
+
+        /**
+         * As a double, so that two of them divide as doubles: {@code (double) A.numRows}. A cast
+         * binds tighter than {@code *}: a composite is parenthesized, {@code (double) (A.numRows * A.numCols)}.
+         */
+        @Override
+        public CodeBlock visitDimension(Operand.Dimension d) {
+            Dim dim = d.dim();
+            boolean composite = dim instanceof Dim.Sum || dim instanceof Dim.Product;
+            return composite ? CodeBlock.of("(double) ($L)", dim(dim)) : CodeBlock.of("(double) $L", dim(dim));
         }
 
         @Override

@@ -63,12 +63,13 @@ public final class TestWriter {
                 .addAnnotation(TEST)
                 .addStatement("$T $N = new $T($L)", RANDOM, random, RANDOM, f.name().hashCode());
         Map<Dim, Integer> sizes = new HashMap<>();
+        Map<String, Integer> least = LeastSizes.of(f);
         for (Expr.Variable p : f.parameters()) {
             if (p.shape().isScalar()) {
                 method.addStatement("double $N = $T.sample($N)", p.name(), CHECK, random);
             } else {
                 method.addStatement("$T $N = $T.sample($L, $L, $N)", Types.MATRIX, p.name(), CHECK,
-                        size(p.shape().rows(), sizes), size(p.shape().cols(), sizes), random);
+                        size(p.shape().rows(), sizes, least), size(p.shape().cols(), sizes, least), random);
             }
         }
         String args = f.parameters().stream().map(Expr.Variable::name).collect(Collectors.joining(", "));
@@ -138,10 +139,21 @@ public final class TestWriter {
                 .toList(), ", ");
     }
 
-    private static int size(Dim dim, Map<Dim, Integer> sizes) {
+    /**
+     * A size for {@code dim}, the same for every matrix that shares it and at least what the formula
+     * reads of it; a composite is computed from its parts.
+     */
+    private static int size(Dim dim, Map<Dim, Integer> sizes, Map<String, Integer> least) {
         if (dim instanceof Dim.Fixed fixed) {
             return fixed.size();
         }
-        return sizes.computeIfAbsent(dim, d -> SIZES[sizes.size() % SIZES.length]);
+        if (dim instanceof Dim.Sum sum) {
+            return size(sum.left(), sizes, least) + size(sum.right(), sizes, least);
+        }
+        if (dim instanceof Dim.Product product) {
+            return size(product.left(), sizes, least) * size(product.right(), sizes, least);
+        }
+        return sizes.computeIfAbsent(dim,
+                d -> Math.max(SIZES[sizes.size() % SIZES.length], least.getOrDefault(d.toString(), 0)));
     }
 }

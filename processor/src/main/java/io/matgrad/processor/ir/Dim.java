@@ -6,9 +6,80 @@ package io.matgrad.processor.ir;
  * comes from a parameter or is 1, so after shape inference each is one of these two; derivatives
  * with respect to a whole matrix add a third, its number of entries.
  */
-public sealed interface Dim permits Dim.Fixed, Dim.Axis, Dim.Entries {
+public sealed interface Dim permits Dim.Fixed, Dim.Axis, Dim.Entries, Dim.Sum, Dim.Product {
 
     Dim ONE = new Fixed(1);
+
+    /**
+     * Whether this dimension is computed from others: the rows of {@code concatRows(A, B)},
+     * {@code A.numRows + B.numRows}, or of {@code kron(A, B)}, {@code A.numRows * B.numRows}.
+     */
+    default boolean isComposite() {
+        return this instanceof Sum || this instanceof Product;
+    }
+
+    /** This dimension with every dimension it is made of replaced by {@code map}'s image (folded). */
+    default Dim map(java.util.function.UnaryOperator<Dim> map) {
+        if (this instanceof Sum s) {
+            return sum(s.left().map(map), s.right().map(map));
+        }
+        if (this instanceof Product p) {
+            return product(p.left().map(map), p.right().map(map));
+        }
+        return map.apply(this);
+    }
+
+    /** The matrices whose dimensions this one is (made of), by name. */
+    default java.util.Set<String> matrices() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        map(d -> {
+            if (d instanceof Axis a) {
+                names.add(a.matrix());
+            } else if (d instanceof Entries e) {
+                names.add(e.matrix());
+            }
+            return d;
+        });
+        return names;
+    }
+
+    /** {@code a + b}, folded where both are sizes or one is 0. */
+    static Dim sum(Dim a, Dim b) {
+        if (a instanceof Fixed x && b instanceof Fixed y) {
+            return new Fixed(x.size() + y.size());
+        }
+        if (a.equals(new Fixed(0))) {
+            return b;
+        }
+        return b.equals(new Fixed(0)) ? a : new Sum(a, b);
+    }
+
+    /** {@code a · b}, folded where both are sizes or one is 1. */
+    static Dim product(Dim a, Dim b) {
+        if (a instanceof Fixed x && b instanceof Fixed y) {
+            return new Fixed(x.size() * y.size());
+        }
+        if (a.equals(ONE)) {
+            return b;
+        }
+        return b.equals(ONE) ? a : new Product(a, b);
+    }
+
+    /** {@code left + right}: the rows of a matrix stacked on another. */
+    record Sum(Dim left, Dim right) implements Dim {
+        @Override
+        public String toString() {
+            return left + " + " + right;
+        }
+    }
+
+    /** {@code left · right}: the rows of a Kronecker product. */
+    record Product(Dim left, Dim right) implements Dim {
+        @Override
+        public String toString() {
+            return (left instanceof Sum ? "(" + left + ")" : left) + " * " + (right instanceof Sum ? "(" + right + ")" : right);
+        }
+    }
 
     /** A size known at compile time. */
     record Fixed(int size) implements Dim {

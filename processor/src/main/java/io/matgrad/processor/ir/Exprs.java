@@ -53,6 +53,26 @@ public final class Exprs {
         return left.shape().isScalar() ? new Expr.Mul(left, right) : new Expr.Dot(left, right);
     }
 
+    /**
+     * {@code e} with every dimension in it (of parameters, of constant matrices, of the operators of
+     * the table) replaced by {@code map}'s image; shared nodes are rewritten once ({@code memo}).
+     */
+    public static Expr mapDims(Expr e, java.util.function.UnaryOperator<Dim> map, java.util.Map<Expr, Expr> memo) {
+        return Dag.bottomUp(e, node -> {
+            if (node instanceof Expr.Variable v) {
+                return new Expr.Variable(v.name(), v.shape().map(map));
+            } else if (node instanceof Expr.Fill f) {
+                return new Expr.Fill(f.value(), f.shape().map(map));
+            } else if (node instanceof Expr.Identity i) {
+                return new Expr.Identity(i.size().map(map));
+            } else if (node instanceof Expr.Call c) {
+                Op op = c.op().withDims(map);
+                return op.equals(c.op()) ? c : new Expr.Call(op, c.operands());
+            }
+            return node;
+        }, memo);
+    }
+
     // ---------------------------------------------------------------- Jacobians of vectors
 
     /** The entries of a vector as a column. */

@@ -208,6 +208,9 @@ public final class Notation implements ExprVisitor<Notation.Printed> {
     @Override
     public Printed visitCall(Expr.Call node) {
         Notation.Form form = node.op().notation();
+        if (node.operands().isEmpty()) {
+            return atom(((Form.Function) form).symbol());
+        }
         Expr first = node.operand(0);
         boolean matrix = node.shape().isMatrix();
         if (form instanceof Form.Function f) {

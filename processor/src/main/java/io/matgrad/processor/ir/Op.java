@@ -18,6 +18,23 @@ public interface Op {
     /** The operator's name, as in {@code MatrixOps}: for generated variable names and messages. */
     String functionName();
 
+    /**
+     * This operator with the dimensions it carries (an operator of the table may be a record with
+     * dimensions: a broadcast's count, a block's position) replaced by {@code map}'s images, for
+     * passes that rewrite dimensions: shape inference's canonical ones, a column vector's 1.
+     */
+    default Op withDims(java.util.function.UnaryOperator<Dim> map) {
+        return this;
+    }
+
+    /**
+     * The dimensions passed to the operator's routine after its operands ({@code extract}'s
+     * bounds), none by default.
+     */
+    default java.util.List<Dim> arguments() {
+        return java.util.List.of();
+    }
+
     /** The result's shape, for operands of {@code operands}' shapes that meet the requirements. */
     Shape shape(List<Shape> operands);
 
@@ -29,6 +46,15 @@ public interface Op {
     /** The dimension equalities the operands must satisfy (none by default). */
     default List<Equality> requirements(List<Shape> operands) {
         return List.of();
+    }
+
+    /**
+     * The least sizes the operands' free dimensions must have, beyond the requirements: entry
+     * (2, 0) of a matrix needs three rows. Checked at run time; read to draw points a function is
+     * defined at. None by default.
+     */
+    default java.util.Map<Dim, Integer> leastSizes(List<Shape> operands) {
+        return java.util.Map.of();
     }
 
     /**
@@ -86,8 +112,17 @@ public interface Op {
          */
         record Entrywise(Routine matrix, ScalarForm scalar) implements Implementation {}
 
-        /** A double computed from matrices: {@code routine(operands...)}. */
+        /** A double computed from matrices: {@code routine(operands..., arguments...)}. */
         record ToDouble(Routine routine) implements Implementation {}
+
+        /**
+         * A matrix computed by {@code routine(operands..., arguments..., out)}, {@code out} already
+         * shaped as the node is (its {@link Op#arguments} are the operator's dimensions).
+         */
+        record IntoMatrix(Routine routine) implements Implementation {}
+
+        /** A dimension of a matrix, as a double ({@code A.numRows}): {@link Op#arguments} holds it. */
+        record Dimension() implements Implementation {}
 
         /**
          * A double computed from the factorization of its square operand, which every inverse,

@@ -48,6 +48,11 @@ public record Shape(boolean isScalar, Dim rows, Dim cols) {
         return isMatrix() && rows.equals(cols);
     }
 
+    /** This shape with each dimension replaced by {@code map}'s image. */
+    public Shape map(java.util.function.UnaryOperator<Dim> map) {
+        return isScalar ? this : matrix(rows.map(map), cols.map(map));
+    }
+
     public Shape transpose() {
         return isScalar ? this : matrix(cols, rows);
     }

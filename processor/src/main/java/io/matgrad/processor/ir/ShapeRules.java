@@ -20,6 +20,30 @@ public final class ShapeRules implements ExprVisitor<List<Equality>> {
         return node.accept(INSTANCE);
     }
 
+    /**
+     * The equalities of every node of {@code built} that is not one of {@code operands} (or inside
+     * one), operands first: what a function of the language that builds several nodes
+     * ({@code addRowVector(A, r)} is {@code A} plus {@code r} repeated as rows) needs of its
+     * arguments.
+     */
+    public static List<Equality> requirements(Expr built, List<Expr> operands) {
+        java.util.Set<Expr> given = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        given.addAll(operands);
+        List<Equality> all = new java.util.ArrayList<>();
+        collect(built, given, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), all);
+        return all;
+    }
+
+    private static void collect(Expr e, java.util.Set<Expr> given, java.util.Set<Expr> seen, List<Equality> all) {
+        if (given.contains(e) || !seen.add(e)) {
+            return;
+        }
+        for (Expr child : e.children()) {
+            collect(child, given, seen, all);
+        }
+        all.addAll(requirements(e));
+    }
+
     private static List<Equality> sameShape(Expr a, Expr b) {
         if (a.shape().isScalar()) {
             return List.of();

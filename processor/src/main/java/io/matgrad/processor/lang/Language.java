@@ -1,7 +1,9 @@
 package io.matgrad.processor.lang;
 
+import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Domain;
 import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +45,9 @@ public final class Language {
     /** The type of a parameter of a function of the language. */
     public enum Type {
         MATRIX,
-        DOUBLE
+        DOUBLE,
+        /** An int known at compile time: a literal, a constant, or int arithmetic on them. */
+        INT
     }
 
     /**
@@ -53,13 +57,21 @@ public final class Language {
      * @param build the IR of the function applied to its (translated) arguments
      */
     public record Function(Library library, String name, List<Type> parameters, List<Domain> domains,
-            java.util.function.Function<List<Expr>, Expr> build) {
+            java.util.function.Function<List<Expr>, Expr> build, Check check) {
         public Function {
             parameters = List.copyOf(parameters);
             domains = List.copyOf(domains);
             if (domains.size() != parameters.size()) {
                 throw new IllegalArgumentException("a domain for each parameter of " + name);
             }
+        }
+
+        /**
+         * What is wrong with {@code arguments} beyond their shapes (an int that is not a constant,
+         * bounds out of order), as the end of a sentence; empty if nothing.
+         */
+        public Optional<String> problem(List<Expr> arguments) {
+            return check.problem(arguments);
         }
 
         /** The IR of this function applied to {@code arguments}. */
@@ -112,6 +124,31 @@ public final class Language {
         }
         t.matrixOps("diag", a -> new Expr.Diag(a.get(0)), matrix());
         t.matrixOps("dot", a -> new Expr.Dot(a.get(0), a.get(1)), matrix(), matrix());
+        t.matrixOps("add", a -> new Expr.Add(a.get(0), everyEntry(a.get(1), a.get(0))), matrix(), scalar());
+        t.matrixOps("sub", a -> new Expr.Sub(a.get(0), everyEntry(a.get(1), a.get(0))), matrix(), scalar());
+        t.matrixOps("sub", a -> new Expr.Sub(everyEntry(a.get(0), a.get(1)), a.get(1)), scalar(), matrix());
+        t.matrixOps("divide", a -> new Expr.Div(everyEntry(a.get(0), a.get(1)), a.get(1)), scalar(), positive(Type.MATRIX));
+        t.matrixOps("divide", a -> new Expr.Div(a.get(0), everyEntry(a.get(1), a.get(0))), matrix(), positive(Type.DOUBLE));
+        t.matrixOps("sumRows", a -> new Expr.Call(Summation.ROWS, a), matrix());
+        t.matrixOps("sumCols", a -> new Expr.Call(Summation.COLUMNS, a), matrix());
+        t.matrixOps("rowLogSumExp", a -> new Expr.Call(RowLogSumExp.ROW_LOG_SUM_EXP, a), matrix());
+        t.matrixOps("rowSoftmax", a -> RowLogSumExp.softmax(a.get(0), new Expr.Call(RowLogSumExp.ROW_LOG_SUM_EXP, a)),
+                matrix());
+        t.matrixOps("addRowVector",
+                a -> new Expr.Add(a.get(0), new Expr.Call(new Broadcast(true, a.get(0).shape().rows()), a.get(1))),
+                matrix(), matrix());
+        t.matrixOps("addColumnVector",
+                a -> new Expr.Add(a.get(0), new Expr.Call(new Broadcast(false, a.get(0).shape().cols()), a.get(1))),
+                matrix(), matrix());
+        t.matrixOps("addIdentity",
+                a -> new Expr.Add(a.get(0), new Expr.Scale(a.get(1), new Expr.Identity(a.get(0).shape().rows()))),
+                matrix(), scalar());
+        t.matrixOps("extractDiag", a -> new Expr.DiagPart(a.get(0)), matrix());
+        t.add(Library.MATRIX_OPS, "extract", Language::extract, Language::extractBounds,
+                matrix(), integer(), integer(), integer(), integer());
+        t.matrixOps("concatRows", a -> new Expr.Call(Concatenation.ROWS, a), matrix(), matrix());
+        t.matrixOps("concatColumns", a -> new Expr.Call(Concatenation.COLUMNS, a), matrix(), matrix());
+        t.matrixOps("kron", a -> new Expr.Call(Kronecker.KRON, a), matrix(), matrix());
         for (Reduction r : Reduction.values()) {
             t.matrixOps(r.functionName(), a -> new Expr.Call(r, a), new Parameter(Type.MATRIX, r.domain()));
         }
@@ -129,6 +166,58 @@ public final class Language {
 
     /** A parameter's type and domain, as the table declares them. */
     private record Parameter(Type type, Domain domain) {}
+
+    /** What a function requires of its arguments beyond their types and shapes. */
+    @FunctionalInterface
+    public interface Check {
+        Optional<String> problem(List<Expr> arguments);
+    }
+
+    private static Parameter integer() {
+        return new Parameter(Type.INT, Domain.ANY);
+    }
+
+    /** {@code extract(A, r0, r1, c0, c1)}: rows r0 to r1 − 1, columns c0 to c1 − 1. */
+    private static Expr extract(List<Expr> a) {
+        int r0 = constant(a.get(1));
+        int r1 = constant(a.get(2));
+        int c0 = constant(a.get(3));
+        int c1 = constant(a.get(4));
+        return new Expr.Call(new Block(new Dim.Fixed(r0), new Dim.Fixed(c0), new Dim.Fixed(r1 - r0), new Dim.Fixed(c1 - c0)),
+                a.get(0));
+    }
+
+    private static int constant(Expr e) {
+        return (int) ((Expr.Constant) e).value();
+    }
+
+    /** The bounds of {@code extract} are constants, in order, and inside the matrix where its size is known. */
+    private static Optional<String> extractBounds(List<Expr> a) {
+        for (int i = 1; i <= 4; i++) {
+            if (!(a.get(i) instanceof Expr.Constant)) {
+                return Optional.of("its bounds to be compile-time constants: int literals, constants, or int"
+                        + " arithmetic on them");
+            }
+        }
+        int r0 = constant(a.get(1));
+        int r1 = constant(a.get(2));
+        int c0 = constant(a.get(3));
+        int c1 = constant(a.get(4));
+        if (r0 < 0 || c0 < 0 || r1 < r0 || c1 < c0) {
+            return Optional.of("0 <= r0 <= r1 and 0 <= c0 <= c1, but they are " + r0 + ", " + r1 + ", " + c0 + ", " + c1);
+        }
+        Shape shape = a.get(0).shape();
+        if (shape.rows() instanceof Dim.Fixed rows && r1 > rows.size()
+                || shape.cols() instanceof Dim.Fixed cols && c1 > cols.size()) {
+            return Optional.of("rows up to " + r1 + " and columns up to " + c1 + ", but the matrix is " + shape);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code s} times a matrix of ones shaped like {@code like}: a double added to, or divided by, every entry. */
+    private static Expr everyEntry(Expr s, Expr like) {
+        return new Expr.Scale(s, new Expr.Fill(1, like.shape()));
+    }
 
     private static Parameter matrix() {
         return new Parameter(Type.MATRIX, Domain.ANY);
@@ -151,17 +240,17 @@ public final class Language {
         private final List<Function> functions = new ArrayList<>();
 
         void matrixOps(String name, java.util.function.Function<List<Expr>, Expr> build, Parameter... parameters) {
-            add(Library.MATRIX_OPS, name, build, parameters);
+            add(Library.MATRIX_OPS, name, build, arguments -> Optional.empty(), parameters);
         }
 
         void math(String name, java.util.function.Function<List<Expr>, Expr> build, Parameter... parameters) {
-            add(Library.MATH, name, build, parameters);
+            add(Library.MATH, name, build, arguments -> Optional.empty(), parameters);
         }
 
-        private void add(Library library, String name, java.util.function.Function<List<Expr>, Expr> build,
+        void add(Library library, String name, java.util.function.Function<List<Expr>, Expr> build, Check check,
                 Parameter... parameters) {
             functions.add(new Function(library, name, Arrays.stream(parameters).map(Parameter::type).toList(),
-                    Arrays.stream(parameters).map(Parameter::domain).toList(), build));
+                    Arrays.stream(parameters).map(Parameter::domain).toList(), build, check));
         }
     }
 

@@ -193,6 +193,7 @@ final class Fusion {
                 case MINUS -> arithmetic(Operand.Operator.SUBTRACT, a, w.s());
                 case FROM -> arithmetic(Operand.Operator.SUBTRACT, w.s(), a);
                 case DIVIDE_INTO -> arithmetic(Operand.Operator.DIVIDE, w.s(), a);
+                case DIVIDE_BY -> arithmetic(Operand.Operator.DIVIDE, a, w.s());
             };
         }
 
@@ -247,6 +248,11 @@ final class Fusion {
 
         @Override
         public Operand visitTranspose(Kernel.Transpose kernel) {
+            return null;
+        }
+
+        @Override
+        public Operand visitInvoke(Kernel.Invoke kernel) {
             return null;
         }
 

@@ -111,7 +111,7 @@ public sealed interface Kernel {
         }
     }
 
-    /** A matrix and a double, elementwise: {@code a + s}, {@code a − s}, {@code s − a}, {@code s ⊘ a}. */
+    /** A matrix and a double, elementwise: {@code a + s}, {@code a − s}, {@code s − a}, {@code s ⊘ a}, {@code a ⊘ s}. */
     record WithScalar(ScalarOp op, Operand.Ref a, Operand s) implements Kernel {
         @Override
         public List<Operand> operands() {
@@ -128,7 +128,10 @@ public sealed interface Kernel {
         PLUS,
         MINUS,
         FROM,
-        DIVIDE_INTO
+        /** {@code s ⊘ a}. */
+        DIVIDE_INTO,
+        /** {@code a ⊘ s}. */
+        DIVIDE_BY
     }
 
     /**
@@ -153,6 +156,26 @@ public sealed interface Kernel {
         /** The matrix operand. */
         public Operand.Ref matrix() {
             return (Operand.Ref) operands.get(0);
+        }
+    }
+
+    /**
+     * An operator of the table computed by its routine into the target, already shaped
+     * ({@link Op.Implementation.IntoMatrix}): {@code routine(operands..., op.arguments()..., target)}.
+     */
+    record Invoke(Op op, List<Operand> operands) implements Kernel {
+        public Invoke {
+            operands = List.copyOf(operands);
+        }
+
+        @Override
+        public List<Operand> operands() {
+            return operands;
+        }
+
+        @Override
+        public <R> R accept(KernelVisitor<R> visitor) {
+            return visitor.visitInvoke(this);
         }
     }
 

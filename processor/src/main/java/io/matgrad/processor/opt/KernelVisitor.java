@@ -23,6 +23,8 @@ public interface KernelVisitor<R> {
 
     R visitEntrywise(Kernel.Entrywise kernel);
 
+    R visitInvoke(Kernel.Invoke kernel);
+
     R visitFill(Kernel.Fill kernel);
 
     R visitIdentity(Kernel.Identity kernel);

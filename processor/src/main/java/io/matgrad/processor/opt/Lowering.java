@@ -390,6 +390,12 @@ public final class Lowering {
         if (implementation instanceof Op.Implementation.ToDouble) {
             return define(c, new Kernel.Reduce(c.op(), ref(c.operand(0))), c.op().functionName());
         }
+        if (implementation instanceof Op.Implementation.Dimension) {
+            return remember(c, new Operand.Dimension(c.op().arguments().get(0)));
+        }
+        if (implementation instanceof Op.Implementation.IntoMatrix) {
+            throw new IllegalStateException(c.op() + " is a matrix");
+        }
         Op.Implementation.Entrywise entrywise = (Op.Implementation.Entrywise) implementation;
         List<Operand> arguments = new ArrayList<>();
         for (Expr operand : c.operands()) {
@@ -516,7 +522,23 @@ public final class Lowering {
                 Operand.Literal numerator = new Operand.Literal(f.value());
                 return elementwise(d, d.right(), into, a -> new Kernel.WithScalar(Kernel.ScalarOp.DIVIDE_INTO, a, numerator));
             }
+            // a ⊘ (s 𝟏): every entry divided by one double
+            Operand divisor = constantEntries(d.right());
+            if (divisor != null) {
+                return elementwise(d, d.left(), into, a -> new Kernel.WithScalar(Kernel.ScalarOp.DIVIDE_BY, a, divisor));
+            }
             return binary(d, d.left(), d.right(), true, into);
+        }
+
+        /** The one value of every entry of {@code e}, a matrix of a constant or a multiple of one; else null. */
+        private Operand constantEntries(Expr e) {
+            if (e instanceof Expr.Fill f) {
+                return new Operand.Literal(f.value());
+            }
+            if (e instanceof Expr.Scale s && s.matrix() instanceof Expr.Fill f) {
+                return times(value(s.factor()), f.value());
+            }
+            return null;
         }
 
         @Override
@@ -585,9 +607,19 @@ public final class Lowering {
             throw new IllegalStateException("an inner product is a double");
         }
 
-        /** An entrywise operator of a matrix: the matrix first, then doubles. */
+        /**
+         * An operator computed by its routine into the target; an entrywise one, the matrix first
+         * and in place where it may be.
+         */
         @Override
         public Operand.Ref visitCall(Expr.Call c) {
+            if (c.op().implementation() instanceof Op.Implementation.IntoMatrix) {
+                List<Operand> operands = new ArrayList<>();
+                for (Expr operand : c.operands()) {
+                    operands.add(value(operand));
+                }
+                return emit(c, target(c, into), new Kernel.Invoke(c.op(), operands));
+            }
             if (!(c.op().implementation() instanceof Op.Implementation.Entrywise)) {
                 throw new IllegalStateException(c.op() + " is a double");
             }

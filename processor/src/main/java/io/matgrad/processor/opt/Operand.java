@@ -107,6 +107,19 @@ public sealed interface Operand {
         }
     }
 
+    /** A dimension of a matrix, as a double: {@code A.numRows}. */
+    record Dimension(io.matgrad.processor.ir.Dim dim) implements Leaf {
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+
+        @Override
+        public <R> R accept(OperandVisitor<R> visitor) {
+            return visitor.visitDimension(this);
+        }
+    }
+
     /** An entrywise operator of the table applied to doubles, written in its scalar form. */
     record Call(Op op, List<Operand> arguments) implements Operand {
         public Call {
@@ -140,7 +153,7 @@ public sealed interface Operand {
     }
 
     /** An operand computed from no other. */
-    sealed interface Leaf extends Operand permits Ref, Literal, Entry {
+    sealed interface Leaf extends Operand permits Ref, Literal, Entry, Dimension {
         @Override
         default List<Operand> children() {
             return List.of();

@@ -12,5 +12,7 @@ public interface OperandVisitor<R> {
 
     R visitEntry(Operand.Entry operand);
 
+    R visitDimension(Operand.Dimension operand);
+
     R visitCall(Operand.Call operand);
 }

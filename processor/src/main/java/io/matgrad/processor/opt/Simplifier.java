@@ -618,7 +618,7 @@ public final class Simplifier {
         @Override
         public Expr visitCall(Expr.Call node) {
             Expr rewritten = node.op().simplify(node, Simplifier.this::normalize);
-            if (rewritten != node) {
+            if (rewritten != node || node.operands().isEmpty()) {
                 return rewritten;
             }
             Expr a = node.operand(0);

@@ -7,17 +7,23 @@ import com.sun.source.tree.MethodInvocationTree;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.diag.Suggestions;
 import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Equality;
+import io.matgrad.processor.ir.Shape;
 import io.matgrad.processor.ir.ShapeRules;
+import io.matgrad.processor.lang.Entry;
 import io.matgrad.processor.lang.Language;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Translates a method call: resolves it as Java would (the candidates a name denotes in scope, then
@@ -79,9 +85,46 @@ final class CallTranslator {
         int arguments = call.getArguments().size();
         boolean exists = cx.members.methods(matrixClass.get(), name, false).stream()
                 .anyMatch(m -> Overloads.acceptsCount(m, arguments));
-        return exists
-                ? cx.reject(Message.MATRIX_METHOD_CALL, call, cx.text(call), matrixMethodAdvice(name))
-                : Optional.empty();
+        if (!exists) {
+            return Optional.empty();
+        }
+        Expr matrix = value.get().expr();
+        Shape shape = matrix.shape();
+        switch (name + "/" + arguments) {
+            case "getNumRows/0":
+                return Optional.of(Extents.term(shape.rows()));
+            case "getNumCols/0":
+                return Optional.of(Extents.term(shape.cols()));
+            case "getNumElements/0":
+                return Optional.of(Extents.term(Dim.product(shape.rows(), shape.cols())));
+            case "get/2":
+                return entry(call, matrix);
+            default:
+                return cx.reject(Message.MATRIX_METHOD_CALL, call, cx.text(call), matrixMethodAdvice(name));
+        }
+    }
+
+    /** {@code A.get(i, j)}: a differentiable entry, at indices known at compile time. */
+    private Optional<Term> entry(MethodInvocationTree call, Expr matrix) {
+        Optional<List<Term>> indices = translateArguments(call, Set.of(0, 1));
+        if (indices.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Term index : indices.get()) {
+            if (index.kind() != Kind.INT || !(index.expr() instanceof Expr.Constant)) {
+                return cx.reject(Message.ARGUMENTS, call, cx.text(call),
+                        "int indices known at compile time: int literals, constants, or int arithmetic on them");
+            }
+        }
+        int i = (int) ((Expr.Constant) indices.get().get(0).expr()).value();
+        int j = (int) ((Expr.Constant) indices.get().get(1).expr()).value();
+        Shape shape = matrix.shape();
+        if (i < 0 || j < 0 || shape.rows() instanceof Dim.Fixed rows && i >= rows.size()
+                || shape.cols() instanceof Dim.Fixed cols && j >= cols.size()) {
+            return cx.reject(Message.ARGUMENTS, call, cx.text(call),
+                    "an entry inside the matrix, but the matrix is " + shape + " and the entry (" + i + ", " + j + ")");
+        }
+        return Optional.of(new Term(new Expr.Call(new Entry(i, j), matrix), Kind.DOUBLE));
     }
 
     /**
@@ -94,7 +137,7 @@ final class CallTranslator {
         if (candidates.stream().noneMatch(this::isLanguageFunction)) {
             return outsideLanguage(call, candidates, staticContext, unqualified);
         }
-        Optional<List<Term>> arguments = translateArguments(call);
+        Optional<List<Term>> arguments = translateArguments(call, intPositions(call, candidates));
         if (arguments.isEmpty()) {
             return Optional.empty(); // an argument has its error; the call cannot be resolved without it
         }
@@ -145,14 +188,38 @@ final class CallTranslator {
 
     /** The translated arguments, or empty if one has no translation (all are translated regardless). */
     private Optional<List<Term>> translateArguments(MethodInvocationTree call) {
+        return translateArguments(call, Set.of());
+    }
+
+    /**
+     * The translated arguments; those at {@code ints}, where every candidate takes an {@code int}
+     * ({@code extract}'s bounds), may be int arithmetic on constants, computed as Java computes it.
+     */
+    private Optional<List<Term>> translateArguments(MethodInvocationTree call, Set<Integer> ints) {
         List<Term> terms = new ArrayList<>();
         boolean complete = true;
-        for (ExpressionTree argument : call.getArguments()) {
-            Optional<Term> t = expressions.translate(argument);
+        List<? extends ExpressionTree> arguments = call.getArguments();
+        for (int i = 0; i < arguments.size(); i++) {
+            ExpressionTree argument = arguments.get(i);
+            Optional<Term> t = ints.contains(i) ? expressions.translateInt(argument) : expressions.translate(argument);
             t.ifPresent(terms::add);
             complete &= t.isPresent();
         }
         return complete ? Optional.of(terms) : Optional.empty();
+    }
+
+    /** The positions where every candidate taking this many arguments has an {@code int} parameter. */
+    private static Set<Integer> intPositions(MethodInvocationTree call, List<ExecutableElement> candidates) {
+        int count = call.getArguments().size();
+        List<ExecutableElement> applicable = candidates.stream().filter(m -> m.getParameters().size() == count).toList();
+        Set<Integer> positions = new HashSet<>();
+        for (int i = 0; i < count && !applicable.isEmpty(); i++) {
+            int index = i;
+            if (applicable.stream().allMatch(m -> m.getParameters().get(index).asType().getKind() == TypeKind.INT)) {
+                positions.add(i);
+            }
+        }
+        return positions;
     }
 
     /** The method overload resolution chose, usually of MatrixOps or Math. */
@@ -183,8 +250,12 @@ final class CallTranslator {
 
     /** The function's IR, requiring of the operands what its shape rule needs. */
     private Optional<Term> apply(Language.Function function, MethodInvocationTree call, List<Expr> operands) {
+        Optional<String> problem = function.problem(operands);
+        if (problem.isPresent()) {
+            return cx.reject(Message.ARGUMENTS, call, cx.text(call), problem.get());
+        }
         Expr result = function.apply(operands);
-        for (Equality e : ShapeRules.requirements(result)) {
+        for (Equality e : ShapeRules.requirements(result, operands)) {
             cx.require(e.left(), e.right(), call);
         }
         return Optional.of(new Term(result, result.shape().isScalar() ? Kind.DOUBLE : Kind.MATRIX));
@@ -209,13 +280,11 @@ final class CallTranslator {
     private static String matrixMethodAdvice(String name) {
         return switch (name) {
             case "get", "unsafe_get", "getData" ->
-                    "to use one entry, pass it as a double parameter, or reduce the matrix with dot, sum or trace";
+                    "read an entry with get(i, j), its indices int constants";
             case "set", "unsafe_set", "fill", "zero", "reshape", "setTo", "setData", "add", "plus", "times",
                     "divide", "set_", "insertIntoThis" ->
                     "matrices are never modified: compute a new matrix with MatrixOps functions";
             case "copy", "createLike", "clone" -> "values are never modified, so use the matrix itself";
-            case "getNumRows", "getNumCols", "getNumElements" ->
-                    "a matrix's dimensions are not differentiable; pass the number as a double parameter";
             default -> "use MatrixOps functions, such as mult, transpose or sum";
         };
     }
@@ -225,10 +294,14 @@ final class CallTranslator {
         List<Language.Type> types = new ArrayList<>();
         for (VariableElement p : method.getParameters()) {
             Optional<Kind> kind = cx.known.kindOf(p.asType());
-            if (kind.isEmpty() || (kind.get() != Kind.MATRIX && kind.get() != Kind.DOUBLE)) {
+            if (kind.isEmpty() || kind.get() == Kind.FLOAT || kind.get() == Kind.LONG) {
                 return Optional.empty();
             }
-            types.add(kind.get() == Kind.MATRIX ? Language.Type.MATRIX : Language.Type.DOUBLE);
+            types.add(switch (kind.get()) {
+                case MATRIX -> Language.Type.MATRIX;
+                case INT -> Language.Type.INT;
+                default -> Language.Type.DOUBLE;
+            });
         }
         return Optional.of(types);
     }

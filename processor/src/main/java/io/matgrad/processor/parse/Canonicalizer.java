@@ -1,7 +1,7 @@
 package io.matgrad.processor.parse;
 
-import io.matgrad.processor.ir.Dag;
 import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Interner;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -22,12 +22,8 @@ final class Canonicalizer {
     }
 
     Expr apply(Expr e) {
-        // Only variables carry dimensions of their own; every other node derives its shape from its
-        // operands when rebuilt on the rewritten ones.
-        return interner.intern(Dag.bottomUp(e, this::rewriteVariable, memo));
-    }
-
-    private Expr rewriteVariable(Expr e) {
-        return e instanceof Expr.Variable v ? new Expr.Variable(v.name(), dims.canonical(v.shape())) : e;
+        // Parameters, constant matrices and operators with dimensions carry dimensions of their own;
+        // every other node derives its shape from its operands when rebuilt on the rewritten ones.
+        return interner.intern(Exprs.mapDims(e, dims::canonical, memo));
     }
 }

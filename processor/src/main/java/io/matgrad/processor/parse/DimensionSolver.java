@@ -38,7 +38,11 @@ final class DimensionSolver {
     record Fact(String value, Optional<String> origin) {}
 
     /** Two rigid dimensions required equal; each fact says what its side is known to be. */
-    record Conflict(Dim left, Fact leftFact, Dim right, Fact rightFact) {
+    record Conflict(Dim left, Fact leftFact, Dim right, Fact rightFact, boolean undecided) {
+        Conflict(Dim left, Fact leftFact, Dim right, Fact rightFact) {
+            this(left, leftFact, right, rightFact, false);
+        }
+
         /** Whether a declared name is involved, as opposed to two different sizes. */
         boolean involvesName() {
             return !isNumber(leftFact.value()) || !isNumber(rightFact.value());
@@ -96,10 +100,13 @@ final class DimensionSolver {
      * conflict if the two are known to be different rigid dimensions; the solver is unchanged then.
      */
     Optional<Conflict> unify(Dim a, Dim b, String origin) {
-        Dim rootA = find(a);
-        Dim rootB = find(b);
+        Dim rootA = root(a);
+        Dim rootB = root(b);
         if (rootA.equals(rootB)) {
             return Optional.empty();
+        }
+        if (rootA.isComposite() || rootB.isComposite()) {
+            return unifyComposite(a, b, origin);
         }
         Optional<Fact> rigidA = rigid(rootA, a);
         Optional<Fact> rigidB = rigid(rootB, b);
@@ -120,14 +127,104 @@ final class DimensionSolver {
         return Optional.empty();
     }
 
-    /** The canonical member of {@code d}'s class. */
+    /**
+     * Requires {@code a == b} where one side is computed from others ({@code A.numRows + B.numRows}):
+     * a dimension free to be anything becomes that sum or product (its class is bound to it, and the
+     * generated code checks it); two sizes must be equal; anything else cannot be decided at compile
+     * time and is reported as a conflict.
+     */
+    private Optional<Conflict> unifyComposite(Dim a, Dim b, String origin) {
+        Dim ca = canonical(a);
+        Dim cb = canonical(b);
+        if (ca.equals(cb)) {
+            return Optional.empty();
+        }
+        // x·y == 1: both are 1 (dimensions are whole numbers)
+        if (ca instanceof Dim.Product p && cb.equals(Dim.ONE) || cb instanceof Dim.Product q && ca.equals(Dim.ONE)) {
+            Dim.Product product = ca instanceof Dim.Product p ? p : (Dim.Product) cb;
+            Optional<Conflict> left = unify(product.left(), Dim.ONE, origin);
+            return left.isPresent() ? left : unify(product.right(), Dim.ONE, origin);
+        }
+        // x·y == x (a dimension is never 0): y is 1; x + y == x: y is 0
+        Optional<Dim> cancelled = cancelled(ca, cb).or(() -> cancelled(cb, ca));
+        if (cancelled.isPresent()) {
+            Dim rest = cancelled.get();
+            return unify(rest, rest instanceof Dim.Sum || ca instanceof Dim.Sum || cb instanceof Dim.Sum
+                    ? new Dim.Fixed(0) : Dim.ONE, origin);
+        }
+        if (!ca.isComposite() && isFree(ca) && !mentions(cb, ca)) {
+            return bind(a, ca, cb, origin);
+        }
+        if (!cb.isComposite() && isFree(cb) && !mentions(ca, cb)) {
+            return bind(b, cb, ca, origin);
+        }
+        boolean sizes = ca instanceof Dim.Fixed && cb instanceof Dim.Fixed;
+        return Optional.of(new Conflict(a, new Fact(ca.toString(), Optional.empty()), b,
+                new Fact(cb.toString(), Optional.empty()), !sizes));
+    }
+
+    /**
+     * If {@code composite} is {@code x·y} or {@code x + y} and {@code other} is one of its parts, the
+     * other part (which must then be 1, or 0).
+     */
+    private static Optional<Dim> cancelled(Dim composite, Dim other) {
+        if (composite instanceof Dim.Product p) {
+            return p.left().equals(other) ? Optional.of(p.right())
+                    : p.right().equals(other) ? Optional.of(p.left()) : Optional.empty();
+        }
+        if (composite instanceof Dim.Sum s) {
+            return s.left().equals(other) ? Optional.of(s.right())
+                    : s.right().equals(other) ? Optional.of(s.left()) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Makes the class of {@code atom} (rooted at {@code root}) the composite {@code value}; {@code atom == value} is checked. */
+    private Optional<Conflict> bind(Dim atom, Dim root, Dim value, String origin) {
+        parent.put(root, value);
+        Dim.Axis checked = atom instanceof Dim.Axis axis ? axis : (Dim.Axis) root;
+        requirements.add(new DimRequirement(checked, value, origin));
+        return Optional.empty();
+    }
+
+    /** Whether {@code root}'s class is neither a size nor a declared name. */
+    private boolean isFree(Dim root) {
+        return root instanceof Dim.Axis && !namedRoots.containsKey(root);
+    }
+
+    /** Whether the composite {@code d} is made of {@code root}'s class. */
+    private boolean mentions(Dim d, Dim root) {
+        if (d instanceof Dim.Sum sum) {
+            return mentions(sum.left(), root) || mentions(sum.right(), root);
+        }
+        if (d instanceof Dim.Product product) {
+            return mentions(product.left(), root) || mentions(product.right(), root);
+        }
+        return d.equals(root);
+    }
+
+    /** {@code d}'s class's root, or {@code d} itself if it is computed from others. */
+    private Dim root(Dim d) {
+        return d.isComposite() ? d : find(d);
+    }
+
+    /** The canonical member of {@code d}'s class; a composite, of its parts, folded. */
     Dim canonical(Dim d) {
-        return find(d);
+        Dim root = root(d);
+        return root.isComposite() ? mapParts(root) : root;
+    }
+
+    private Dim mapParts(Dim composite) {
+        if (composite instanceof Dim.Sum sum) {
+            return Dim.sum(canonical(sum.left()), canonical(sum.right()));
+        }
+        Dim.Product product = (Dim.Product) composite;
+        return Dim.product(canonical(product.left()), canonical(product.right()));
     }
 
     /** {@code shape} in canonical dimensions. */
     Shape canonical(Shape shape) {
-        return shape.isScalar() ? shape : Shape.matrix(find(shape.rows()), find(shape.cols()));
+        return shape.isScalar() ? shape : Shape.matrix(canonical(shape.rows()), canonical(shape.cols()));
     }
 
     /** One requirement per merge of two classes, in the order the body needs them. */

@@ -23,6 +23,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.SimpleTreeVisitor;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Shape;
 import java.util.Optional;
 import javax.lang.model.element.VariableElement;
 
@@ -43,8 +44,25 @@ final class ExpressionTranslator extends SimpleTreeVisitor<Optional<Term>, Void>
         this.calls = new CallTranslator(cx, this);
     }
 
+    /** Whether an int is wanted here ({@code extract}'s bounds): int arithmetic is then what is meant. */
+    private boolean intWanted;
+
     Optional<Term> translate(ExpressionTree tree) {
         return tree.accept(this, null);
+    }
+
+    /**
+     * Translates an argument of an {@code int} parameter, where int arithmetic on constants
+     * ({@code 2 * N - 1}) is computed as Java computes it rather than reported.
+     */
+    Optional<Term> translateInt(ExpressionTree tree) {
+        boolean outer = intWanted;
+        intWanted = true;
+        try {
+            return translate(tree);
+        } finally {
+            intWanted = outer;
+        }
     }
 
     @Override
@@ -101,8 +119,13 @@ final class ExpressionTranslator extends SimpleTreeVisitor<Optional<Term>, Void>
         if (qualifier instanceof NameResolver.Value v) {
             Optional<Term> owner = translate(v.tree());
             if (owner.isPresent() && owner.get().kind() == Kind.MATRIX) {
-                return cx.reject(Message.FIELD_READ, node, cx.text(node),
-                        "a matrix's dimensions are not differentiable; pass the number as a double parameter");
+                Shape shape = owner.get().expr().shape();
+                return switch (name) {
+                    case "numRows" -> Optional.of(Extents.term(shape.rows()));
+                    case "numCols" -> Optional.of(Extents.term(shape.cols()));
+                    default -> cx.reject(Message.FIELD_READ, node, cx.text(node),
+                            "of a matrix, a formula reads numRows and numCols, and entries with get(i, j)");
+                };
             }
         }
         return Optional.empty();
@@ -164,15 +187,49 @@ final class ExpressionTranslator extends SimpleTreeVisitor<Optional<Term>, Void>
 
     /** {@code 1 / 2}: Java computes it in int (it is 0), which is surely not what was meant. */
     private Optional<Term> narrowArithmetic(BinaryTree node, Term l, Term r, Kind kind) {
-        // Numbers of the narrow kinds are always constants, so Java's result can be shown.
+        if (!(l.expr() instanceof Expr.Constant) || !(r.expr() instanceof Expr.Constant)) {
+            return dimensionArithmetic(node, l, r);
+        }
+        // Numbers of the narrow kinds are otherwise constants, so Java's result can be shown.
         double a = ((Expr.Constant) l.expr()).value();
         double b = ((Expr.Constant) r.expr()).value();
+        if (intWanted && kind == Kind.INT && !(node.getKind() == Tree.Kind.DIVIDE && b == 0)) {
+            int x = (int) a;
+            int y = (int) b;
+            int value = switch (node.getKind()) {
+                case PLUS -> x + y;
+                case MINUS -> x - y;
+                case MULTIPLY -> x * y;
+                default -> x / y;
+            };
+            return Optional.of(new Term(new Expr.Constant(value), Kind.INT));
+        }
         String javaResult = Operators.narrowResult(node.getKind(), kind, a, b);
         String op = " " + Operators.symbol(node.getKind()) + " ";
         String example = isLiteral(node.getLeftOperand())
                 ? Operators.doubleLiteral(a) + op + cx.text(node.getRightOperand())
                 : cx.text(node.getLeftOperand()) + op + Operators.doubleLiteral(b);
         return cx.reject(Message.INTEGER_ARITHMETIC, node, cx.text(node), kind.javaName(), javaResult, example);
+    }
+
+    /**
+     * Int arithmetic on a matrix's dimensions ({@code A.numRows * A.numCols}): exact as doubles for
+     * sums, differences and products; a quotient Java truncates, so that one is an error.
+     */
+    private Optional<Term> dimensionArithmetic(BinaryTree node, Term l, Term r) {
+        Expr e = switch (node.getKind()) {
+            case PLUS -> new Expr.Add(l.expr(), r.expr());
+            case MINUS -> new Expr.Sub(l.expr(), r.expr());
+            case MULTIPLY -> new Expr.Mul(l.expr(), r.expr());
+            default -> null;
+        };
+        if (e == null) {
+            String example = cx.text(node.getLeftOperand()) + " " + Operators.symbol(node.getKind()) + " (double) "
+                    + cx.text(node.getRightOperand());
+            return cx.reject(Message.INTEGER_ARITHMETIC, node, cx.text(node), "int",
+                    "the quotient rounded toward zero", example);
+        }
+        return Optional.of(new Term(e, Kind.INT));
     }
 
     private static boolean isLiteral(ExpressionTree tree) {

@@ -71,8 +71,13 @@ final class ParseContext {
      * (fixed sizes, declared names) at {@code at}.
      */
     void require(Dim a, Dim b, String origin, Tree at) {
-        dims.unify(a, b, origin).ifPresent(c -> error(Message.SHAPE_MISMATCH, at,
-                origin, c.left(), c.right(), ShapeFacts.describe(c), ShapeFacts.advice(c)));
+        dims.unify(a, b, origin).ifPresent(c -> {
+            if (c.undecided()) {
+                error(Message.SHAPE_UNDECIDED, at, origin, c.left(), c.right(), c.leftFact().value(), c.rightFact().value());
+            } else {
+                error(Message.SHAPE_MISMATCH, at, origin, c.left(), c.right(), ShapeFacts.describe(c), ShapeFacts.advice(c));
+            }
+        });
     }
 
     boolean isStaticMethod() {
