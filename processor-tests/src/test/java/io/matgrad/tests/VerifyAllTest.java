@@ -75,4 +75,9 @@ class VerifyAllTest {
     void semantics() {
         verify(Semantics.class);
     }
+
+    @Test
+    void languageModels() {
+        verify(LanguageModels.class);
+    }
 }

@@ -54,6 +54,12 @@ final class Generator {
     private record Local(String name, boolean scalar, int rows, int cols) {}
 
     private final Random random;
+    /**
+     * Whether the function declares its parameters' sizes with {@code @Shape}: only then does it
+     * write kron and concatenations, whose dimensions are sums and products that matgrad relates to
+     * other dimensions only when they are numbers.
+     */
+    private boolean declared;
     private final Map<String, Integer> usage;
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<Local> locals = new ArrayList<>();
@@ -66,6 +72,7 @@ final class Generator {
 
     /** One in six functions is a vector function; one in six scalar ones asks for Hessians. */
     Function function(String name, int depth) {
+        declared = random.nextBoolean();
         boolean vector = random.nextInt(6) == 0;
         boolean hessian = !vector && random.nextInt(6) == 0;
         StringBuilder body = new StringBuilder();
@@ -95,7 +102,10 @@ final class Generator {
         }
         body.append("        return ").append(result).append(";\n");
         List<String> wrt = wrt(vector || hessian);
-        String signature = String.join(", ", parameters.stream().map(p -> p.javaType() + " " + p.name()).toList());
+        String signature = String.join(", ", parameters.stream()
+                .map(p -> (declared && !p.scalar() ? "@Shape(\"" + p.rows() + " x " + p.cols() + "\") " : "")
+                        + p.javaType() + " " + p.name())
+                .toList());
         String wrtList = String.join(", ", wrt.stream().map(w -> "\"" + w + "\"").toList());
         String source = "    @Differentiable(wrt = {" + wrtList + "}" + (hessian ? ", hessian = true" : "") + ")\n"
                 + "    public static " + (vector ? "DMatrixRMaj " : "double ") + name + "(" + signature + ") {\n" + body
@@ -134,7 +144,7 @@ final class Generator {
             return scalarLeaf();
         }
         int d = depth - 1;
-        return switch (random.nextInt(21)) {
+        return switch (random.nextInt(22)) {
             case 0 -> "(" + scalar(d) + " + " + scalar(d) + ")";
             case 1 -> "(" + scalar(d) + " - " + scalar(d) + ")";
             case 2 -> "(" + scalar(d) + " * " + scalar(d) + ")";
@@ -160,6 +170,7 @@ final class Generator {
             case 18 -> random.nextBoolean() ? "(" + pick(LITERALS) + " * " + scalar(d) + ")" : extremum("Math.", scalar(d), scalar(d));
             // an int literal, which Java widens: 2 * s is double arithmetic
             case 19 -> "(2 * " + scalar(d) + ")";
+            case 20 -> random.nextBoolean() ? entry(d) : "(" + scalar(d) + " / " + matrix(size(), size(), d) + ".numRows)";
             default -> scalarLeaf();
         };
     }
@@ -198,7 +209,7 @@ final class Generator {
             return matrixLeaf(rows, cols);
         }
         int d = depth - 1;
-        return switch (random.nextInt(24)) {
+        return switch (random.nextInt(26)) {
             case 0 -> {
                 int k = size();
                 yield use("mult", "mult(" + matrix(rows, k, d) + ", " + matrix(k, cols, d) + ")");
@@ -220,6 +231,8 @@ final class Generator {
             case 19 -> use("MatrixOps.", "MatrixOps.add(" + matrix(rows, cols, d) + ", " + matrix(rows, cols, d) + ")");
             case 20 -> rows == cols ? use("inv", "inv(" + spd(rows, d) + ")") : matrixLeaf(rows, cols);
             case 21 -> extremum("", matrix(rows, cols, d), random.nextBoolean() ? matrix(rows, cols, d) : scalar(d));
+            case 22 -> structural(rows, cols, d);
+            case 23 -> withDouble(rows, cols, d);
             default -> matrixLeaf(rows, cols);
         };
     }
@@ -246,6 +259,101 @@ final class Generator {
         return use("Math." + f.mathName(), "Math." + f.mathName() + "(" + argument + ")");
     }
 
+    /** A double with every entry: {@code add(A, s)}, {@code sub(s, A)}, {@code divide(A, s)}, ... */
+    private String withDouble(int rows, int cols, int d) {
+        return switch (random.nextInt(5)) {
+            case 0 -> use("add", "add(" + matrix(rows, cols, d) + ", " + scalar(d) + ")");
+            case 1 -> use("sub", "sub(" + matrix(rows, cols, d) + ", " + scalar(d) + ")");
+            case 2 -> use("sub", "sub(" + scalar(d) + ", " + matrix(rows, cols, d) + ")");
+            case 3 -> use("divide", "divide(" + scalar(d) + ", " + positiveMatrix(rows, cols, d) + ")");
+            default -> use("divide", "divide(" + matrix(rows, cols, d) + ", " + positiveScalar(d) + ")");
+        };
+    }
+
+    /**
+     * A rows x cols matrix made by a function of rows, columns, blocks or products of matrices; a
+     * function whose shape cannot be rows x cols falls back to another.
+     */
+    private String structural(int rows, int cols, int d) {
+        int k = size();
+        switch (random.nextInt(11)) {
+            case 0:
+                if (cols == 1) {
+                    return use("sumRows", "sumRows(" + matrix(rows, k, d) + ")");
+                }
+                break;
+            case 1:
+                if (rows == 1) {
+                    return use("sumCols", "sumCols(" + matrix(k, cols, d) + ")");
+                }
+                break;
+            case 2:
+                if (cols == 1) {
+                    return use("rowLogSumExp", "rowLogSumExp(" + matrix(rows, k, d) + ")");
+                }
+                break;
+            case 3:
+                return use("rowSoftmax", "rowSoftmax(" + matrix(rows, cols, d) + ")");
+            case 4:
+                return use("addRowVector", "addRowVector(" + matrix(rows, cols, d) + ", " + matrix(1, cols, d) + ")");
+            case 5:
+                return use("addColumnVector", "addColumnVector(" + matrix(rows, cols, d) + ", " + matrix(rows, 1, d) + ")");
+            case 6:
+                if (rows == cols) {
+                    return use("addIdentity", "addIdentity(" + matrix(rows, cols, d) + ", " + scalar(d) + ")");
+                }
+                if (cols == 1) {
+                    return use("extractDiag", "extractDiag(" + matrix(rows, rows, d) + ")");
+                }
+                break;
+            case 7: {
+                int r0 = random.nextInt(2);
+                int c0 = random.nextInt(2);
+                return use("extract", "extract(" + matrix(rows + r0 + random.nextInt(2), cols + c0, d) + ", " + r0 + ", "
+                        + (r0 + rows) + ", " + c0 + ", " + (c0 + cols) + ")");
+            }
+            case 8:
+                if (rows > 1 && declared) {
+                    int top = 1 + random.nextInt(rows - 1);
+                    return use("concatRows", "concatRows(" + matrix(top, cols, d) + ", " + matrix(rows - top, cols, d) + ")");
+                }
+                break;
+            case 9:
+                if (cols > 1 && declared) {
+                    int left = 1 + random.nextInt(cols - 1);
+                    return use("concatColumns", "concatColumns(" + matrix(rows, left, d) + ", "
+                            + matrix(rows, cols - left, d) + ")");
+                }
+                break;
+            default:
+                if (declared) {
+                    int p = divisor(rows);
+                    int q = divisor(cols);
+                    return use("kron", "kron(" + matrix(p, q, d) + ", " + matrix(rows / p, cols / q, d) + ")");
+                }
+                break;
+        }
+        return use("rowSoftmax", "rowSoftmax(" + matrix(rows, cols, d) + ")");
+    }
+
+    /** A divisor of {@code n}, at random. */
+    private int divisor(int n) {
+        List<Integer> divisors = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            if (n % i == 0) {
+                divisors.add(i);
+            }
+        }
+        return divisors.get(random.nextInt(divisors.size()));
+    }
+
+    /** An entry of a matrix, {@code M.get(i, j)}, and the matrix's rows as a double now and then. */
+    private String entry(int d) {
+        int rows = size();
+        int cols = size();
+        return "(" + matrix(rows, cols, d) + ").get(" + random.nextInt(rows) + ", " + random.nextInt(cols) + ")";
+    }
+
     /** A maximum or minimum: of matrices or of a matrix and a double ({@code ""}), or of doubles ({@code "Math."}). */
     private String extremum(String owner, String a, String b) {
         Extremum e = pick(Extremum.values());
@@ -253,8 +361,13 @@ final class Generator {
         return use(name, name + "(" + a + ", " + b + ")");
     }
 
+    /**
+     * Whether the function's argument is kept bounded (through tanh): exponentials overflow, and
+     * sines of large arguments oscillate faster than central differences can follow.
+     */
     private static boolean growsFast(ElementwiseFunction f) {
-        return f == ElementwiseFunction.EXP || f == ElementwiseFunction.EXPM1;
+        return f == ElementwiseFunction.EXP || f == ElementwiseFunction.EXPM1 || f == ElementwiseFunction.SIN
+                || f == ElementwiseFunction.COS;
     }
 
     /** Entrywise positive and bounded away from 0 and infinity. */

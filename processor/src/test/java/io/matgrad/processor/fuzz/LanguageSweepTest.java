@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * processor takes with respect to column vectors (and square matrices).
  */
 class LanguageSweepTest {
+    /** The int arguments, in turn: {@code extract(P, 0, 2, 0, 1)} is rows 0 and 1 of column 0. */
+    private static final int[] INTS = {0, 2, 0, 1};
 
     @Test
     void everyFunctionOfTheTableHasTheDerivativesOfCentralDifferences() {
@@ -58,23 +60,35 @@ class LanguageSweepTest {
     /** The loss of {@code f} on parameters of shapes its rule allows, drawn from its domains. */
     static Generator.Function model(String name, Language.Function f, boolean hessian) {
         List<Expr> arguments = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         List<Equality> requirements = new ArrayList<>();
+        int ints = 0;
         for (int i = 0; i < f.parameters().size(); i++) {
             String p = "P" + i;
+            if (f.parameters().get(i) == Language.Type.INT) {
+                // a block of rows 0 to 1 and column 1 of a matrix of at least 2 x 2
+                int value = INTS[ints++ % INTS.length];
+                arguments.add(new Expr.Constant(value));
+                texts.add(Integer.toString(value));
+                continue;
+            }
             boolean matrix = f.parameters().get(i) == Language.Type.MATRIX;
             arguments.add(new Expr.Variable(p, matrix ? Shape.ofParameter(p) : Shape.SCALAR));
+            texts.add(p);
             if (f.domains().get(i) == Domain.NONSINGULAR) {
                 requirements.add(new Equality(Dim.rows(p), Dim.cols(p)));
             }
         }
         Expr node = f.apply(arguments);
-        requirements.addAll(ShapeRules.requirements(node));
+        requirements.addAll(ShapeRules.requirements(node, arguments));
         Sizes sizes = new Sizes(requirements, hessian);
 
         List<Generator.Parameter> parameters = new ArrayList<>();
         List<String> wrt = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
-            Expr.Variable v = (Expr.Variable) arguments.get(i);
+            if (!(arguments.get(i) instanceof Expr.Variable v)) {
+                continue;
+            }
             Domain domain = f.domains().get(i);
             boolean scalar = v.shape().isScalar();
             parameters.add(new Generator.Parameter(v.name(), scalar, scalar ? 1 : sizes.of(v.shape().rows()),
@@ -82,8 +96,7 @@ class LanguageSweepTest {
                     domain == Domain.POSITIVE));
             wrt.add(v.name());
         }
-        String call = (f.library() == Language.Library.MATH ? "Math." : "") + f.name() + "("
-                + String.join(", ", arguments.stream().map(a -> ((Expr.Variable) a).name()).toList()) + ")";
+        String call = (f.library() == Language.Library.MATH ? "Math." : "") + f.name() + "(" + String.join(", ", texts) + ")";
         String result = call;
         if (node.shape().isMatrix()) {
             parameters.add(new Generator.Parameter("W", false, sizes.of(node.shape().rows()),
@@ -124,6 +137,9 @@ class LanguageSweepTest {
         }
 
         int of(Dim d) {
+            if (d.isComposite()) {
+                return ((Dim.Fixed) d.map(part -> new Dim.Fixed(of(part)))).size();
+            }
             Dim root = find(d);
             return sizes.computeIfAbsent(root, r -> {
                 List<Dim> members = parent.keySet().stream().filter(m -> find(m).equals(r)).toList();

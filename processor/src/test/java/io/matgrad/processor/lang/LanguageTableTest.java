@@ -38,7 +38,8 @@ class LanguageTableTest {
         for (Method m : MatrixOps.class.getDeclaredMethods()) {
             if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
                 runtime.add(signature(m.getName(), Arrays.stream(m.getParameterTypes())
-                        .map(t -> t == double.class ? Language.Type.DOUBLE : Language.Type.MATRIX).toList()));
+                        .map(t -> t == double.class ? Language.Type.DOUBLE
+                                : t == int.class ? Language.Type.INT : Language.Type.MATRIX).toList()));
             }
         }
         Set<String> table = new TreeSet<>();

@@ -83,7 +83,7 @@ class ExpressionRulesTest {
                 @Differentiable
                 static double f(DMatrixRMaj A, DMatrixRMaj x) {
                     x.set(0, 0, 1.0);
-                    double a = A.get(0, 0);
+                    double a = A.unsafe_get(0, 0);
                     DMatrixRMaj B = A.copy();
                     return a + sum(B);
                 }
@@ -93,8 +93,10 @@ class ExpressionRulesTest {
                         + " @Differentiable body uses matrices only as arguments of MatrixOps functions; matrices are"
                         + " never modified")
                 .inFile(source).onLineContaining("x.set(");
-        assertThat(c).hadErrorContaining("[MatgradMatrixMethod] A.get(0, 0) calls a method of DMatrixRMaj")
-                .inFile(source).onLineContaining("A.get(");
+        assertThat(c).hadErrorContaining("[MatgradMatrixMethod] A.unsafe_get(0, 0) calls a method of DMatrixRMaj: a"
+                        + " @Differentiable body uses matrices only as arguments of MatrixOps functions; read an entry"
+                        + " with get(i, j), its indices int constants")
+                .inFile(source).onLineContaining("A.unsafe_get(");
         assertThat(c).hadErrorContaining("values are never modified, so use the matrix itself")
                 .inFile(source).onLineContaining("A.copy()");
         assertThat(c).hadErrorCount(3);
@@ -108,7 +110,7 @@ class ExpressionRulesTest {
                 @Differentiable
                 static double f(DMatrixRMaj A, double s) {
                     double w = weight * s;
-                    double n = A.numRows;
+                    double n = A.data.length;
                     return w + n + sum(A);
                 }
                 """);
@@ -118,8 +120,10 @@ class ExpressionRulesTest {
                         + " values); pass its value as a parameter, or make it a constant (static final double weight"
                         + " = 2.0;)")
                 .inFile(source).onLineContaining("weight * s");
-        assertThat(c).hadErrorContaining("[MatgradFieldRead] A.numRows reads a field")
-                .inFile(source).onLineContaining("A.numRows");
+        assertThat(c).hadErrorContaining("[MatgradFieldRead] A.data reads a field: a @Differentiable function depends"
+                        + " only on its parameters and on compile-time constants (static final fields with constant"
+                        + " values); of a matrix, a formula reads numRows and numCols, and entries with get(i, j)")
+                .inFile(source).onLineContaining("A.data.length");
     }
 
     @Test
