@@ -91,7 +91,7 @@ final class CallTranslator {
      */
     private Optional<Term> resolve(
             MethodInvocationTree call, List<ExecutableElement> candidates, boolean staticContext, boolean unqualified) {
-        if (candidates.stream().noneMatch(this::isLanguageFunction)) {
+        if (candidates.stream().noneMatch(m -> isLanguageFunction(m) || isDifferentiable(m))) {
             return outsideLanguage(call, candidates, staticContext, unqualified);
         }
         Optional<List<Term>> arguments = translateArguments(call);
@@ -102,6 +102,9 @@ final class CallTranslator {
         Optional<ExecutableElement> method = cx.overloads.select(candidates, kinds);
         if (method.isEmpty() || (staticContext && !Members.isStatic(method.get()))) {
             return Optional.empty();
+        }
+        if (!isLanguageFunction(method.get()) && isDifferentiable(method.get())) {
+            return Inliner.inline(cx, call, method.get(), arguments.get()); // a helper: its formula in place of the call
         }
         List<Expr> operands = arguments.get().stream().map(Term::expr).toList();
         return invoke(call, method.get(), operands, unqualified);
@@ -123,8 +126,7 @@ final class CallTranslator {
             translateArguments(call);
             return Optional.empty();
         }
-        ExecutableElement method = callable.stream().filter(this::isDifferentiable).findFirst().orElse(callable.get(0));
-        return rejectCall(call, method, unqualified);
+        return rejectCall(call, callable.get(0), unqualified);
     }
 
     /** Reports a call of {@code method}, a method outside the language. */
@@ -132,11 +134,8 @@ final class CallTranslator {
         String name = method.getSimpleName().toString();
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         String qualifiedName = owner.getSimpleName() + "." + name;
-        if (isDifferentiable(method)) {
-            return cx.reject(Message.RECURSIVE_CALL, call, cx.text(call), qualifiedName);
-        }
         return cx.reject(Message.UNSUPPORTED_CALL, call, cx.text(call), qualifiedName,
-                callAdvice(owner, name, unqualified));
+                callAdvice(method, unqualified));
     }
 
     private boolean isDifferentiable(ExecutableElement m) {
@@ -190,8 +189,10 @@ final class CallTranslator {
         return Optional.of(new Term(result, result.shape().isScalar() ? Kind.DOUBLE : Kind.MATRIX));
     }
 
-    /** What to call instead of {@code owner.name}. */
-    private String callAdvice(TypeElement owner, String name, boolean unqualified) {
+    /** What to call instead of {@code method}. */
+    private String callAdvice(ExecutableElement method, boolean unqualified) {
+        TypeElement owner = (TypeElement) method.getEnclosingElement();
+        String name = method.getSimpleName().toString();
         boolean isMatrixOpsName = Language.names(Language.Library.MATRIX_OPS).contains(name);
         if (unqualified && isMatrixOpsName && cx.typeNames.isEnclosing(owner)) {
             return "the class's own " + name + " hides MatrixOps." + name + " (a method of the class shadows static"
@@ -203,7 +204,17 @@ final class CallTranslator {
         }
         return Suggestions.closest(name, Language.names(Language.Library.MATRIX_OPS))
                 .map(s -> "did you mean MatrixOps." + s + "?")
-                .orElse("inline its formula here with MatrixOps functions");
+                .orElseGet(() -> couldBeDifferentiable(method)
+                        ? "annotate it with @Differentiable, and matgrad differentiates through the call; or inline"
+                                + " its formula here with MatrixOps functions"
+                        : "inline its formula here with MatrixOps functions");
+    }
+
+    /** Whether {@code method} would be a helper with {@code @Differentiable}: static, of the language's types, in this compilation. */
+    private boolean couldBeDifferentiable(ExecutableElement method) {
+        boolean languageTypes = parameterTypes(method).isPresent()
+                && cx.known.kindOf(method.getReturnType()).filter(k -> k == Kind.MATRIX || k == Kind.DOUBLE).isPresent();
+        return Members.isStatic(method) && languageTypes && cx.calls.callees().source(method).isPresent();
     }
 
     private static String matrixMethodAdvice(String name) {
