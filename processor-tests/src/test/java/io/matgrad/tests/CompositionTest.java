@@ -81,7 +81,8 @@ class CompositionTest {
                 Method gradient = method(generated, function + "Grad" + capitalize(x));
                 Object hessian = invokeUnmodified(method(generated, function + "Hessian" + capitalize(x)), args, null);
                 if (args[i] instanceof Double d) {
-                    double numeric = GradientCheck.numericalDerivative(t -> (Double) invoke(gradient, replaced(args, i, t)), d);
+                    double numeric = GradientCheck.numericalDerivative(
+                            t -> (Double) invoke(gradient, replaced(args, i, t)), d);
                     assertTrue(GradientCheck.relativeError(numeric, (Double) hessian) < TOLERANCE,
                             function + ": ∂²f/∂" + x + "² = " + hessian + ", finite differences give " + numeric);
                     continue;

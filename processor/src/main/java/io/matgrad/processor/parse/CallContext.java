@@ -5,7 +5,9 @@ import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.ir.Binding;
 import io.matgrad.processor.ir.Expr;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,33 +48,37 @@ final class CallContext {
     private final List<String> methods;
     /** For the top: the names its generated code can give locals, taken so far. */
     private final Set<String> taken;
+    /** For the top: the names of its own locals. */
+    private final Set<String> own;
     /** Locals of bodies read in place of calls in this body, not yet handed to its translator. */
     private final List<Binding> inlined = new ArrayList<>();
 
-    private CallContext(Callees callees, Site site, List<String> methods, Set<String> taken) {
+    private CallContext(Callees callees, Site site, List<String> methods, Set<String> taken, Set<String> own) {
         this.callees = callees;
         this.site = site;
         this.methods = methods;
         this.taken = taken;
+        this.own = own;
     }
 
     /** The top body: its parameters' and locals' names are its own, the names of inlined locals avoid them. */
-    static CallContext top(Callees callees, Iterable<String> names) {
-        Set<String> taken = new HashSet<>();
-        names.forEach(taken::add);
-        return new CallContext(callees, null, List.of(), taken);
+    static CallContext top(Callees callees, List<String> parameters, List<String> locals) {
+        Set<String> taken = new HashSet<>(parameters);
+        taken.addAll(locals);
+        return new CallContext(callees, null, List.of(), taken, Set.copyOf(locals));
     }
 
     /** A callee's body, parsed on its own, to learn whether it has errors of its own. */
     static CallContext alone(Callees callees) {
-        return new CallContext(callees, null, List.of(), null);
+        return new CallContext(callees, null, List.of(), null, Set.of());
     }
 
     /** The body of {@code method} ({@code Models.layer}), read in place of {@code call} in {@code caller}'s body. */
     CallContext inlined(ParseContext caller, MethodInvocationTree call, String method) {
         List<String> chain = new ArrayList<>(methods);
         chain.add(method);
-        return new CallContext(callees, site != null ? site : new Site(caller, call), List.copyOf(chain), null);
+        return new CallContext(callees, site != null ? site : new Site(caller, call), List.copyOf(chain), null,
+                Set.of());
     }
 
     Callees callees() {
@@ -128,6 +134,17 @@ final class CallContext {
         }
         inlined.clear();
         return taken;
+    }
+
+    /**
+     * The top's {@code locals}, interned (a value is one node however often it was written), without
+     * the inlined locals whose value one of the top's own locals names too: the caller's name for a
+     * value wins over a helper's, as it does for the call's own value in {@link #takeInlined}.
+     */
+    List<Binding> preferringOwnNames(List<Binding> locals) {
+        Set<Expr> named = Collections.newSetFromMap(new IdentityHashMap<>());
+        locals.stream().filter(b -> own.contains(b.name())).forEach(b -> named.add(b.value()));
+        return locals.stream().filter(b -> own.contains(b.name()) || !named.contains(b.value())).toList();
     }
 
     /** {@code name} if the top has no such name yet, else {@code name2}, {@code name3}, ... */

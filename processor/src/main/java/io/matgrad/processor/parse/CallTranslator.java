@@ -23,8 +23,9 @@ import javax.lang.model.type.DeclaredType;
  * Translates a method call: resolves it as Java would (the candidates a name denotes in scope, then
  * overload resolution by argument kinds), and accepts it only if it resolved to a function of the
  * language, of {@code io.matgrad.runtime.MatrixOps} or {@code java.lang.Math}, never by name
- * alone. A call javac will reject (no such method, no applicable overload, an instance method from
- * a static context) gets no message of ours.
+ * alone, or to another {@code @Differentiable} method, whose formula the {@link Inliner} puts in
+ * place of the call. A call javac will reject (no such method, no applicable overload, an instance
+ * method from a static context) gets no message of ours.
  *
  * <p>A call whose every candidate is outside the language is reported as a whole, without
  * translating its arguments: {@code CommonOps_DDRM.mult(A, x, null)} is one error, not one for the
@@ -104,7 +105,7 @@ final class CallTranslator {
             return Optional.empty();
         }
         if (!isLanguageFunction(method.get()) && isDifferentiable(method.get())) {
-            return Inliner.inline(cx, call, method.get(), arguments.get()); // a helper: its formula in place of the call
+            return Inliner.inline(cx, call, method.get(), arguments.get()); // a helper: its formula in the call's place
         }
         List<Expr> operands = arguments.get().stream().map(Term::expr).toList();
         return invoke(call, method.get(), operands, unqualified);
@@ -210,10 +211,14 @@ final class CallTranslator {
                         : "inline its formula here with MatrixOps functions");
     }
 
-    /** Whether {@code method} would be a helper with {@code @Differentiable}: static, of the language's types, in this compilation. */
+    /**
+     * Whether {@code method} could be a helper if it were {@code @Differentiable}: static, of the
+     * language's types, and in this compilation.
+     */
     private boolean couldBeDifferentiable(ExecutableElement method) {
+        Optional<Kind> returned = cx.known.kindOf(method.getReturnType());
         boolean languageTypes = parameterTypes(method).isPresent()
-                && cx.known.kindOf(method.getReturnType()).filter(k -> k == Kind.MATRIX || k == Kind.DOUBLE).isPresent();
+                && returned.filter(k -> k == Kind.MATRIX || k == Kind.DOUBLE).isPresent();
         return Members.isStatic(method) && languageTypes && cx.calls.callees().source(method).isPresent();
     }
 

@@ -103,10 +103,6 @@ final class Callees {
         return new ErrorReporter(SILENT, null);
     }
 
-    ExecutableElement top() {
-        return top;
-    }
-
     /** Where the errors of bodies read in place of calls go: counted, never printed. */
     ErrorReporter silent() {
         return silent;

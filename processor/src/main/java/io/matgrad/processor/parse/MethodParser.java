@@ -123,7 +123,7 @@ public final class MethodParser {
             return Optional.empty(); // reported with the signature, or javac's "missing method body"
         }
         CallContext calls = callees.map(CallContext::alone).orElseGet(() -> CallContext.top(
-                new Callees(method, trees, quiet(), quiet().reporter), declaredNames(tree)));
+                new Callees(method, trees, quiet(), quiet().reporter), parameterNames(tree), localNames(tree)));
         ParseContext cx = context(method, path.getCompilationUnit(), known, new DimensionSolver(), calls);
         boolean distinctNames = declareParameters(cx, signature);
         // Declared shapes first: the body is then checked against them, at its expressions.
@@ -132,7 +132,7 @@ public final class MethodParser {
         if (body.isEmpty() || !signature.isComplete() || !distinctNames || reporter.errorReportedSince(mark)) {
             return Optional.empty();
         }
-        Function function = function(method, signature, body.get(), cx.dims);
+        Function function = function(method, signature, body.get(), cx.dims, calls);
         warnAboutConstantWrt(method, function);
         return Optional.of(function);
     }
@@ -166,10 +166,13 @@ public final class MethodParser {
         return quiet;
     }
 
-    /** The names of {@code method}'s parameters and of the locals its body declares. */
-    private static List<String> declaredNames(MethodTree method) {
+    private static List<String> parameterNames(MethodTree method) {
+        return method.getParameters().stream().map(p -> p.getName().toString()).toList();
+    }
+
+    /** The names of the locals {@code method}'s body declares. */
+    private static List<String> localNames(MethodTree method) {
         List<String> names = new ArrayList<>();
-        method.getParameters().forEach(p -> names.add(p.getName().toString()));
         for (StatementTree statement : method.getBody().getStatements()) {
             if (statement instanceof VariableTree local) {
                 names.add(local.getName().toString());
@@ -182,8 +185,8 @@ public final class MethodParser {
      * The context to translate the body of {@code method}, declared in {@code unit}, in: with
      * {@code dims} its shapes are inferred in, the caller's for a body read in place of a call.
      */
-    ParseContext context(
-            ExecutableElement method, CompilationUnitTree unit, KnownTypes known, DimensionSolver dims, CallContext calls) {
+    ParseContext context(ExecutableElement method, CompilationUnitTree unit, KnownTypes known, DimensionSolver dims,
+            CallContext calls) {
         List<TypeElement> enclosing = enclosingClasses(method);
         Imports imports = Imports.of(unit);
         String packageName = elements.getPackageOf(method).getQualifiedName().toString();
@@ -225,15 +228,15 @@ public final class MethodParser {
     }
 
     /** The function, in canonical dimensions and interned. */
-    private static Function function(
-            ExecutableElement method, Signature signature, BodyTranslator.Body body, DimensionSolver dims) {
+    private static Function function(ExecutableElement method, Signature signature, BodyTranslator.Body body,
+            DimensionSolver dims, CallContext calls) {
         Canonicalizer canonical = new Canonicalizer(dims);
         List<Expr.Variable> parameters = signature.parameters().stream()
                 .map(p -> (Expr.Variable) canonical.apply(variable(p.name(), p.kind().orElseThrow())))
                 .toList();
-        List<Binding> locals = body.locals().stream()
+        List<Binding> locals = calls.preferringOwnNames(body.locals().stream()
                 .map(b -> new Binding(b.name(), canonical.apply(b.value())))
-                .toList();
+                .toList());
         Expr result = canonical.apply(body.result().expr());
         ShapeCheck.verify(result);
         locals.forEach(b -> ShapeCheck.verify(b.value()));

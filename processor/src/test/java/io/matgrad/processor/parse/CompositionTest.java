@@ -25,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import javax.tools.JavaFileObject;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -165,6 +167,21 @@ class CompositionTest {
         assertThat(r.compilation()).succeededWithoutWarnings();
         // z is a parameter, r and z2 are the caller's locals (r declared after the first call)
         assertThat(names(r.function("f"))).containsExactly("z3", "r2", "u", "z4", "r3", "r", "z2").inOrder();
+    }
+
+    @Test
+    void theCallersNameForAValueWinsOverAHelpersName() {
+        ParseHarness.Result r = ParseHarness.compile(models(LAYER, """
+                @Differentiable(wrt = "x")
+                static double f(DMatrixRMaj W, DMatrixRMaj x) {
+                    DMatrixRMaj a = layer(W, x);
+                    DMatrixRMaj product = mult(W, x);
+                    return sum(a) + sum(product);
+                }
+                """));
+        assertThat(r.compilation()).succeededWithoutWarnings();
+        // layer's z is W x, which the caller calls product
+        assertThat(names(r.function("f"))).containsExactly("a", "product").inOrder();
     }
 
     @Test
@@ -574,7 +591,7 @@ class CompositionTest {
     }
 
     @Test
-    void aCalleeCompiledEarlierIsAnErrorThatSaysWhatToDo(@TempDir Path classes) throws IOException {
+    void aCalleeCompiledEarlierIsAnErrorThatSaysWhatToDo(@TempDir Path directory) throws IOException {
         Compilation library = Compiler.javac().withClasspath(Classpath.current()).compile(
                 JavaFileObjects.forSourceString("lib.Layers", """
                         package lib;
@@ -592,7 +609,8 @@ class CompositionTest {
                         }
                         """));
         assertThat(library).succeeded();
-        writeClasses(library, classes);
+        Path jar = directory.resolve("layers.jar");
+        writeJar(library, jar);
         JavaFileObject source = JavaFileObjects.forSourceString("test.Models", """
                 package test;
 
@@ -610,7 +628,7 @@ class CompositionTest {
                 }
                 """);
         List<File> classpath = new ArrayList<>(Classpath.current());
-        classpath.add(classes.toFile());
+        classpath.add(jar.toFile());
         Compilation c = Compiler.javac().withProcessors(new DifferentiableProcessor()).withClasspath(classpath)
                 .compile(source);
         assertThat(c).hadErrorContaining("[MatgradCalleeWithoutSource] Layers.layer(W, x) calls lib.Layers.layer, a"
@@ -645,16 +663,20 @@ class CompositionTest {
         return f.requirements().stream().map(DimRequirement::origin).toList();
     }
 
-    private static void writeClasses(Compilation compilation, Path directory) throws IOException {
-        for (JavaFileObject file : compilation.generatedFiles()) {
-            if (file.getKind() != JavaFileObject.Kind.CLASS) {
-                continue;
-            }
-            String path = file.toUri().getPath();
-            Path target = directory.resolve(path.substring(path.indexOf('/', 1) + 1));
-            Files.createDirectories(target.getParent());
-            try (InputStream in = file.openInputStream()) {
-                Files.copy(in, target);
+    /** The class files {@code compilation} produced, as the jar {@code jar}. */
+    private static void writeJar(Compilation compilation, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (JavaFileObject file : compilation.generatedFiles()) {
+                if (file.getKind() != JavaFileObject.Kind.CLASS) {
+                    continue;
+                }
+                // "/CLASS_OUTPUT/lib/Layers.class" → "lib/Layers.class"
+                String path = file.toUri().getPath();
+                out.putNextEntry(new JarEntry(path.substring(path.indexOf('/', 1) + 1)));
+                try (InputStream in = file.openInputStream()) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
             }
         }
     }
