@@ -33,7 +33,7 @@ import javax.tools.Diagnostic;
  */
 final class Callees {
     /** What a call of a {@code @Differentiable} method leads to. */
-    enum Kind {
+    enum Status {
         /** A callee whose body can be read in place of the call. */
         READABLE,
         /** A callee compiled earlier: no source. */
@@ -47,12 +47,12 @@ final class Callees {
     /**
      * What a call leads to.
      *
-     * @param source the callee's declaration, for {@link Kind#READABLE}
-     * @param cycle for {@link Kind#RECURSIVE}: the methods from the top back to the top, in call order
+     * @param source the callee's declaration, for {@link Status#READABLE}
+     * @param cycle for {@link Status#RECURSIVE}: the methods from the top back to the top, in call order
      */
-    record Outcome(Kind kind, Optional<Source> source, List<ExecutableElement> cycle) {
-        static Outcome of(Kind kind) {
-            return new Outcome(kind, Optional.empty(), List.of());
+    record Outcome(Status status, Optional<Source> source, List<ExecutableElement> cycle) {
+        static Outcome of(Status status) {
+            return new Outcome(status, Optional.empty(), List.of());
         }
     }
 
@@ -117,22 +117,22 @@ final class Callees {
     Outcome call(ExecutableElement callee) {
         Optional<Source> source = source(callee);
         if (source.isEmpty()) {
-            return Outcome.of(Kind.WITHOUT_SOURCE);
+            return Outcome.of(Status.WITHOUT_SOURCE);
         }
         if (callee.equals(top)) {
             return reachingTop(List.of(top));
         }
         if (reading.contains(callee)) {
-            return Outcome.of(Kind.FAILING); // a cycle without the top: the callee's own error
+            return Outcome.of(Status.FAILING); // a cycle without the top: the callee's own error
         }
         if (!parsedAlone.containsKey(callee)) {
             parsedAlone.put(callee, reading(callee, () -> quiet.parseAlone(callee, this)).isPresent());
         }
         if (parsedAlone.get(callee)) {
-            return new Outcome(Kind.READABLE, source, List.of());
+            return new Outcome(Status.READABLE, source, List.of());
         }
         List<ExecutableElement> path = pathsToTop.get(callee);
-        return path == null ? Outcome.of(Kind.FAILING) : reachingTop(path);
+        return path == null ? Outcome.of(Status.FAILING) : reachingTop(path);
     }
 
     /**
@@ -144,7 +144,7 @@ final class Callees {
         for (int i = 1; i < stack.size(); i++) {
             pathsToTop.putIfAbsent(stack.get(i), concat(stack.subList(i, stack.size()), path));
         }
-        return new Outcome(Kind.RECURSIVE, Optional.empty(), concat(List.of(top), path));
+        return new Outcome(Status.RECURSIVE, Optional.empty(), concat(List.of(top), path));
     }
 
     /** {@code read}, with {@code callee}'s body being read meanwhile. */

@@ -28,7 +28,7 @@ final class Inliner {
     static Optional<Term> inline(
             ParseContext cx, MethodInvocationTree call, ExecutableElement callee, List<Term> arguments) {
         Callees.Outcome outcome = cx.calls.callees().call(callee);
-        return switch (outcome.kind()) {
+        return switch (outcome.status()) {
             case READABLE -> translate(cx, call, callee, arguments, outcome.source().orElseThrow());
             case RECURSIVE -> cx.reject(Message.RECURSIVE_CALL, call, cx.text(call), name(cx.method),
                     outcome.cycle().stream().map(Inliner::name).collect(Collectors.joining(" → ")));
