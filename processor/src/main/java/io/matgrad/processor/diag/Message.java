@@ -116,8 +116,8 @@ public enum Message {
                     + " compile-time constants (static final fields with constant values); %s"),
     UNSUPPORTED_CALL("MatgradUnsupportedCall",
             "%s calls %s, which matgrad cannot differentiate: a @Differentiable body calls only"
-                    + " io.matgrad.runtime.MatrixOps functions and {MATH};"
-                    + " %s"),
+                    + " io.matgrad.runtime.MatrixOps functions, {MATH}, and @Differentiable methods of this"
+                    + " compilation; %s"),
     UNSUPPORTED_MATRIX_OPS("MatgradUnsupportedMatrixOps",
             "MatrixOps.%s is not known to this matgrad processor: matgrad-runtime is probably newer"
                     + " than matgrad-processor; use one matgrad version for both"),
@@ -129,9 +129,18 @@ public enum Message {
                     + " only on its parameters; draw the random number in the caller and pass it as a"
                     + " double parameter"),
     RECURSIVE_CALL("MatgradRecursion",
-            "%s calls the @Differentiable method %s: calls of @Differentiable methods, recursion"
-                    + " included, are not supported yet; inline the called formula here (local"
-                    + " declarations keep it readable)"),
+            "%s makes %s recursive (%s): matgrad differentiates through a call of a @Differentiable"
+                    + " method by putting the called method's formula in place of the call, which never ends"
+                    + " for a method that calls itself, directly or through others; write the formula"
+                    + " without the cycle"),
+    CALLEE_ERROR("MatgradCalleeError",
+            "%s calls %s, which has errors of its own (reported there); once they are fixed, matgrad"
+                    + " differentiates through the call"),
+    CALLEE_WITHOUT_SOURCE("MatgradCalleeWithoutSource",
+            "%s calls %s, a @Differentiable method of a class compiled earlier (from a jar, another"
+                    + " module or an earlier compilation), whose formula matgrad cannot read: it differentiates"
+                    + " through a call by reading the called method's source; declare %s in this"
+                    + " compilation (copy it into a class compiled with this one), or inline its formula here"),
     INTEGER_ARITHMETIC("MatgradIntegerArithmetic",
             "%s is computed by Java in %s arithmetic, giving %s, before it becomes a double; write"
                     + " double literals instead, e.g. %s"),

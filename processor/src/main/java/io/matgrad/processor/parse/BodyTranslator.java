@@ -120,6 +120,7 @@ final class BodyTranslator extends SimpleTreeVisitor<Void, Void> {
                 value = Optional.empty();
             }
         }
+        locals.addAll(cx.calls.takeInlined(value.map(Term::expr))); // the locals of helpers it called, first
         value.ifPresent(t -> locals.add(new Binding(name, t.expr())));
         declare(name, Locals.Role.LOCAL, value);
         return null;
@@ -187,6 +188,7 @@ final class BodyTranslator extends SimpleTreeVisitor<Void, Void> {
             return null;
         }
         Optional<Term> value = expressions.translate(expression);
+        locals.addAll(cx.calls.takeInlined(Optional.empty()));
         if (value.isEmpty() || returnKind.isEmpty()) {
             complete = false;
             return null;
@@ -197,8 +199,8 @@ final class BodyTranslator extends SimpleTreeVisitor<Void, Void> {
             return null;
         }
         result = converted.get();
-        if (result.kind() == Kind.MATRIX) {
-            // A vector function returns an m x 1 column.
+        if (result.kind() == Kind.MATRIX && !cx.calls.isInlined()) {
+            // A vector function returns an m x 1 column; a helper's result is any matrix its caller uses.
             cx.require(result.expr().shape().cols(), Dim.ONE, "return " + cx.text(expression), node);
         }
         return null;

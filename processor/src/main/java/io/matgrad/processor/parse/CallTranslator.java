@@ -29,8 +29,9 @@ import javax.lang.model.type.TypeKind;
  * Translates a method call: resolves it as Java would (the candidates a name denotes in scope, then
  * overload resolution by argument kinds), and accepts it only if it resolved to a function of the
  * language, of {@code io.matgrad.runtime.MatrixOps} or {@code java.lang.Math}, never by name
- * alone. A call javac will reject (no such method, no applicable overload, an instance method from
- * a static context) gets no message of ours.
+ * alone, or to another {@code @Differentiable} method, whose formula the {@link Inliner} puts in
+ * place of the call. A call javac will reject (no such method, no applicable overload, an instance
+ * method from a static context) gets no message of ours.
  *
  * <p>A call whose every candidate is outside the language is reported as a whole, without
  * translating its arguments: {@code CommonOps_DDRM.mult(A, x, null)} is one error, not one for the
@@ -134,7 +135,7 @@ final class CallTranslator {
      */
     private Optional<Term> resolve(
             MethodInvocationTree call, List<ExecutableElement> candidates, boolean staticContext, boolean unqualified) {
-        if (candidates.stream().noneMatch(this::isLanguageFunction)) {
+        if (candidates.stream().noneMatch(m -> isLanguageFunction(m) || isDifferentiable(m))) {
             return outsideLanguage(call, candidates, staticContext, unqualified);
         }
         Optional<List<Term>> arguments = translateArguments(call, intPositions(call, candidates));
@@ -145,6 +146,9 @@ final class CallTranslator {
         Optional<ExecutableElement> method = cx.overloads.select(candidates, kinds);
         if (method.isEmpty() || (staticContext && !Members.isStatic(method.get()))) {
             return Optional.empty();
+        }
+        if (!isLanguageFunction(method.get()) && isDifferentiable(method.get())) {
+            return Inliner.inline(cx, call, method.get(), arguments.get()); // a helper: its formula in the call's place
         }
         List<Expr> operands = arguments.get().stream().map(Term::expr).toList();
         return invoke(call, method.get(), operands, unqualified);
@@ -166,8 +170,7 @@ final class CallTranslator {
             translateArguments(call);
             return Optional.empty();
         }
-        ExecutableElement method = callable.stream().filter(this::isDifferentiable).findFirst().orElse(callable.get(0));
-        return rejectCall(call, method, unqualified);
+        return rejectCall(call, callable.get(0), unqualified);
     }
 
     /** Reports a call of {@code method}, a method outside the language. */
@@ -175,11 +178,8 @@ final class CallTranslator {
         String name = method.getSimpleName().toString();
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         String qualifiedName = owner.getSimpleName() + "." + name;
-        if (isDifferentiable(method)) {
-            return cx.reject(Message.RECURSIVE_CALL, call, cx.text(call), qualifiedName);
-        }
         return cx.reject(Message.UNSUPPORTED_CALL, call, cx.text(call), qualifiedName,
-                callAdvice(owner, name, unqualified));
+                callAdvice(method, unqualified));
     }
 
     private boolean isDifferentiable(ExecutableElement m) {
@@ -261,8 +261,10 @@ final class CallTranslator {
         return Optional.of(new Term(result, result.shape().isScalar() ? Kind.DOUBLE : Kind.MATRIX));
     }
 
-    /** What to call instead of {@code owner.name}. */
-    private String callAdvice(TypeElement owner, String name, boolean unqualified) {
+    /** What to call instead of {@code method}. */
+    private String callAdvice(ExecutableElement method, boolean unqualified) {
+        TypeElement owner = (TypeElement) method.getEnclosingElement();
+        String name = method.getSimpleName().toString();
         boolean isMatrixOpsName = Language.names(Language.Library.MATRIX_OPS).contains(name);
         if (unqualified && isMatrixOpsName && cx.typeNames.isEnclosing(owner)) {
             return "the class's own " + name + " hides MatrixOps." + name + " (a method of the class shadows static"
@@ -274,7 +276,21 @@ final class CallTranslator {
         }
         return Suggestions.closest(name, Language.names(Language.Library.MATRIX_OPS))
                 .map(s -> "did you mean MatrixOps." + s + "?")
-                .orElse("inline its formula here with MatrixOps functions");
+                .orElseGet(() -> couldBeDifferentiable(method)
+                        ? "annotate it with @Differentiable, and matgrad differentiates through the call; or inline"
+                                + " its formula here with MatrixOps functions"
+                        : "inline its formula here with MatrixOps functions");
+    }
+
+    /**
+     * Whether {@code method} could be a helper if it were {@code @Differentiable}: static, of the
+     * language's types, and in this compilation.
+     */
+    private boolean couldBeDifferentiable(ExecutableElement method) {
+        Optional<Kind> returned = cx.known.kindOf(method.getReturnType());
+        boolean languageTypes = parameterTypes(method).isPresent()
+                && returned.filter(k -> k == Kind.MATRIX || k == Kind.DOUBLE).isPresent();
+        return Members.isStatic(method) && languageTypes && cx.calls.callees().source(method).isPresent();
     }
 
     private static String matrixMethodAdvice(String name) {

@@ -4,6 +4,8 @@ import static java.util.function.Function.identity;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.matgrad.processor.diag.ErrorReporter;
@@ -49,6 +51,8 @@ public final class MethodParser {
     private final ErrorReporter reporter;
     /** A missing matgrad-runtime is reported on the first method only. */
     private boolean missingRuntimeReported;
+    /** See {@link #quiet()}; made once it is needed. */
+    private MethodParser quiet;
 
     public MethodParser(Trees trees, Elements elements, Types types, ErrorReporter reporter) {
         this.trees = trees;
@@ -72,14 +76,31 @@ public final class MethodParser {
      */
     public Optional<Function> parse(ExecutableElement method) {
         try {
-            return parseOrReport(method);
+            return parseOrReport(method, Optional.empty());
         } catch (RuntimeException | StackOverflowError e) {
             reporter.error(Message.INTERNAL_ERROR, method, method.getSimpleName(), InternalErrors.describe(e));
             return Optional.empty();
         }
     }
 
-    private Optional<Function> parseOrReport(ExecutableElement method) {
+    /**
+     * {@code callee} parsed on its own, as its own parse does, for the parse of a method that calls
+     * it: empty if it has an error, which its own parse reports. On a parser whose reporter is
+     * {@link Callees#silentReporter}.
+     */
+    Optional<Function> parseAlone(ExecutableElement callee, Callees callees) {
+        try {
+            return parseOrReport(callee, Optional.of(callees));
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty(); // its own parse reports it as an internal error
+        }
+    }
+
+    /**
+     * @param callees the calls the parse of another method has followed, if {@code method} is parsed
+     *     on its own for that parse; empty for the parse of {@code method} itself
+     */
+    private Optional<Function> parseOrReport(ExecutableElement method, Optional<Callees> callees) {
         ErrorReporter.Mark mark = reporter.mark();
         KnownTypes known = KnownTypes.lookUp(elements, types);
         Optional<String> missing = known.missing();
@@ -101,7 +122,9 @@ public final class MethodParser {
         if (tree.getBody() == null) {
             return Optional.empty(); // reported with the signature, or javac's "missing method body"
         }
-        ParseContext cx = context(method, path.getCompilationUnit(), known);
+        CallContext calls = callees.map(CallContext::alone).orElseGet(() -> CallContext.top(
+                new Callees(method, trees, quiet(), quiet().reporter), parameterNames(tree), localNames(tree)));
+        ParseContext cx = context(method, path.getCompilationUnit(), known, new DimensionSolver(), calls);
         boolean distinctNames = declareParameters(cx, signature);
         // Declared shapes first: the body is then checked against them, at its expressions.
         ShapeAnnotations.declare(method, signature.kinds(), cx.dims, reporter);
@@ -109,7 +132,7 @@ public final class MethodParser {
         if (body.isEmpty() || !signature.isComplete() || !distinctNames || reporter.errorReportedSince(mark)) {
             return Optional.empty();
         }
-        Function function = function(method, signature, body.get(), cx.dims);
+        Function function = function(method, signature, body.get(), cx.dims, calls);
         warnAboutConstantWrt(method, function);
         return Optional.of(function);
     }
@@ -135,14 +158,42 @@ public final class MethodParser {
         }
     }
 
-    private ParseContext context(ExecutableElement method, CompilationUnitTree unit, KnownTypes known) {
+    /** A parser like this one that reports nothing: for the methods a parse reads in place of calls. */
+    private MethodParser quiet() {
+        if (quiet == null) {
+            quiet = new MethodParser(trees, elements, types, Callees.silentReporter());
+        }
+        return quiet;
+    }
+
+    private static List<String> parameterNames(MethodTree method) {
+        return method.getParameters().stream().map(p -> p.getName().toString()).toList();
+    }
+
+    /** The names of the locals {@code method}'s body declares. */
+    private static List<String> localNames(MethodTree method) {
+        List<String> names = new ArrayList<>();
+        for (StatementTree statement : method.getBody().getStatements()) {
+            if (statement instanceof VariableTree local) {
+                names.add(local.getName().toString());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The context to translate the body of {@code method}, declared in {@code unit}, in: with
+     * {@code dims} its shapes are inferred in, the caller's for a body read in place of a call.
+     */
+    ParseContext context(ExecutableElement method, CompilationUnitTree unit, KnownTypes known, DimensionSolver dims,
+            CallContext calls) {
         List<TypeElement> enclosing = enclosingClasses(method);
         Imports imports = Imports.of(unit);
         String packageName = elements.getPackageOf(method).getQualifiedName().toString();
         TypeNames typeNames = new TypeNames(elements, imports, packageName, enclosing);
         Members members = new Members(elements, typeNames, imports, enclosing);
         return new ParseContext(method, unit, new SourceText(trees, unit), reporter, known, typeNames, members,
-                new Overloads(types, known), new DimensionSolver());
+                new Overloads(types, known), dims, calls);
     }
 
     /** The classes {@code method} is declared in, innermost first. */
@@ -177,15 +228,15 @@ public final class MethodParser {
     }
 
     /** The function, in canonical dimensions and interned. */
-    private static Function function(
-            ExecutableElement method, Signature signature, BodyTranslator.Body body, DimensionSolver dims) {
+    private static Function function(ExecutableElement method, Signature signature, BodyTranslator.Body body,
+            DimensionSolver dims, CallContext calls) {
         Canonicalizer canonical = new Canonicalizer(dims);
         List<Expr.Variable> parameters = signature.parameters().stream()
                 .map(p -> (Expr.Variable) canonical.apply(variable(p.name(), p.kind().orElseThrow())))
                 .toList();
-        List<Binding> locals = body.locals().stream()
+        List<Binding> locals = calls.preferringOwnNames(body.locals().stream()
                 .map(b -> new Binding(b.name(), canonical.apply(b.value())))
-                .toList();
+                .toList());
         Expr result = canonical.apply(body.result().expr());
         ShapeCheck.verify(result);
         locals.forEach(b -> ShapeCheck.verify(b.value()));

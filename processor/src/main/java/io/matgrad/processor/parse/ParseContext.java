@@ -18,6 +18,8 @@ final class ParseContext {
     final Members members;
     final Overloads overloads;
     final DimensionSolver dims;
+    /** How this body stands to calls of {@code @Differentiable} methods: the top's, or a callee's. */
+    final CallContext calls;
     private final CompilationUnitTree unit;
     private final SourceText source;
     private final ErrorReporter reporter;
@@ -31,7 +33,8 @@ final class ParseContext {
             TypeNames typeNames,
             Members members,
             Overloads overloads,
-            DimensionSolver dims) {
+            DimensionSolver dims,
+            CallContext calls) {
         this.method = method;
         this.unit = unit;
         this.source = source;
@@ -41,6 +44,7 @@ final class ParseContext {
         this.members = members;
         this.overloads = overloads;
         this.dims = dims;
+        this.calls = calls;
         this.locals = new Locals();
         this.names = new NameResolver(locals, members, typeNames);
     }
@@ -71,13 +75,22 @@ final class ParseContext {
      * (fixed sizes, declared names) at {@code at}.
      */
     void require(Dim a, Dim b, String origin, Tree at) {
-        dims.unify(a, b, origin).ifPresent(c -> {
-            if (c.undecided()) {
-                error(Message.SHAPE_UNDECIDED, at, origin, c.left(), c.right(), c.leftFact().value(), c.rightFact().value());
-            } else {
-                error(Message.SHAPE_MISMATCH, at, origin, c.left(), c.right(), ShapeFacts.describe(c), ShapeFacts.advice(c));
-            }
-        });
+        if (calls.isInlined()) {
+            // a callee's rule, on the caller's dimensions: a conflict is the caller's, at its call
+            String required = calls.origin(origin);
+            dims.unify(a, b, required).ifPresent(c -> calls.reportConflict(required, c));
+            return;
+        }
+        dims.unify(a, b, origin).ifPresent(c -> reportConflict(at, origin, c));
+    }
+
+    /** A requirement {@code origin} the dimensions cannot meet, or cannot be solved for, at {@code at}. */
+    void reportConflict(Tree at, String origin, DimensionSolver.Conflict c) {
+        if (c.undecided()) {
+            error(Message.SHAPE_UNDECIDED, at, origin, c.left(), c.right(), c.leftFact().value(), c.rightFact().value());
+        } else {
+            error(Message.SHAPE_MISMATCH, at, origin, c.left(), c.right(), ShapeFacts.describe(c), ShapeFacts.advice(c));
+        }
     }
 
     boolean isStaticMethod() {

@@ -1,9 +1,12 @@
 package io.matgrad.processor.parse;
 
+import com.sun.source.tree.Tree;
 import io.matgrad.processor.diag.ErrorReporter;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.ir.Dim;
+import io.matgrad.processor.ir.Shape;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +103,51 @@ public final class ShapeAnnotations {
                 : dims.declareName(axis, size.name(), d.origin());
         conflict.ifPresent(c -> d.error(reporter, Message.SHAPE_MISMATCH, d.origin(), c.left(), c.right(),
                 ShapeFacts.describe(c), ShapeFacts.advice(c)));
+    }
+
+    /**
+     * Requires of the arguments of a call of {@code method} what its parameters' {@code @Shape}
+     * declarations say, in {@code callee}, the context of the callee's body read in place of
+     * {@code call}: a number fixes the argument's dimension, a name shared by parameters makes
+     * their arguments' dimensions equal. A name is the callee's own: it stands for whatever the
+     * arguments have, a different dimension at each call. Malformed declarations are the callee's
+     * errors, reported when it is parsed, and skipped here.
+     */
+    static void requireOfArguments(ExecutableElement method, List<Term> arguments, ParseContext callee, Tree call) {
+        Map<String, Dim> named = new HashMap<>();
+        List<? extends VariableElement> parameters = method.getParameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Shape shape = arguments.get(i).expr().shape();
+            Optional<Declaration> d = declaration(parameters.get(i));
+            Optional<List<Size>> sizes = d.flatMap(ShapeAnnotations::sizes);
+            if (sizes.isEmpty() || shape.isScalar()) {
+                continue;
+            }
+            List<Dim> dims = List.of(shape.rows(), shape.cols());
+            for (int side = 0; side < 2; side++) {
+                Size size = sizes.get().get(side);
+                Dim dim = dims.get(side);
+                Dim other = size.fixed().<Dim>map(Dim.Fixed::new).orElseGet(() -> named.putIfAbsent(size.name(), dim));
+                if (other != null) {
+                    callee.require(dim, other, d.get().origin(), call);
+                }
+            }
+        }
+    }
+
+    /** The two sizes {@code d} declares; empty if it is malformed. */
+    private static Optional<List<Size>> sizes(Declaration d) {
+        Matcher m = SHAPE.matcher(d.text());
+        if (!m.matches() || problem(m.group(1)).isPresent() || problem(m.group(2)).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(size(m.group(1)), size(m.group(2))));
+    }
+
+    private static Size size(String side) {
+        return NUMBER.matcher(side).matches()
+                ? new Size(Optional.of(Integer.parseInt(side)), side)
+                : new Size(Optional.empty(), side);
     }
 
     /** The two sizes {@code d} declares, or empty after reporting why it is not a shape. */

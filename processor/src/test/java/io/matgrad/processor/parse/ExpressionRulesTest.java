@@ -164,8 +164,8 @@ class ExpressionRulesTest {
         Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradUnsupportedCall] org.ejml.dense.row.CommonOps_DDRM.mult(A, x, null)"
                         + " calls CommonOps_DDRM.mult, which matgrad cannot differentiate: a @Differentiable body calls"
-                        + " only io.matgrad.runtime.MatrixOps functions and " + Language.mathFunctions() + "; use"
-                        + " MatrixOps.mult")
+                        + " only io.matgrad.runtime.MatrixOps functions, " + Language.mathFunctions() + ", and"
+                        + " @Differentiable methods of this compilation; use MatrixOps.mult")
                 .inFile(source).onLineContaining("CommonOps_DDRM.mult(");
         assertThat(c).hadErrorContaining("use MatrixOps.sub").inFile(source).onLineContaining("CommonOps_DDRM.subtract(");
     }
@@ -183,10 +183,18 @@ class ExpressionRulesTest {
                 """);
         Compilation c = compile(source);
         assertThat(c).hadErrorContaining("[MatgradUnsupportedCall] multiply(A, A) calls Models.multiply, which matgrad"
-                + " cannot differentiate: a @Differentiable body calls only io.matgrad.runtime.MatrixOps functions and"
-                + " " + Language.mathFunctions() + "; did you mean MatrixOps.mult?");
+                + " cannot differentiate: a @Differentiable body calls only io.matgrad.runtime.MatrixOps functions, "
+                + Language.mathFunctions() + ", and @Differentiable methods of this compilation; did you mean"
+                + " MatrixOps.mult?");
         assertThat(c).hadErrorContaining("helper(s) calls Models.helper, which matgrad cannot differentiate");
-        assertThat(c).hadErrorContaining("inline its formula here with MatrixOps functions");
+        // a static helper of the language's types, in this compilation, could be differentiated through
+        assertThat(c).hadErrorContaining("; annotate it with @Differentiable, and matgrad differentiates through the"
+                        + " call; or inline its formula here with MatrixOps functions")
+                .inFile(source).onLineContaining("helper(s)");
+        assertThat(c).hadErrorContaining("Double.valueOf(s) calls Double.valueOf, which matgrad cannot differentiate:"
+                + " a @Differentiable body calls only io.matgrad.runtime.MatrixOps functions, "
+                + Language.mathFunctions() + ", and @Differentiable methods of this compilation; inline its formula"
+                + " here with MatrixOps functions");
         assertThat(c).hadErrorContaining("Double.valueOf(s) calls Double.valueOf");
         assertThat(c).hadErrorCount(3);
     }
@@ -263,7 +271,7 @@ class ExpressionRulesTest {
     }
 
     @Test
-    void recursionAndCallsOfDifferentiableMethodsAreErrors() {
+    void recursionIsAnErrorAndItsCallersSayTheyCallAMethodWithErrors() {
         JavaFileObject source = models("""
                 @Differentiable
                 static double f(double s) {
@@ -276,12 +284,15 @@ class ExpressionRulesTest {
                 }
                 """);
         Compilation c = compile(source);
-        assertThat(c).hadErrorContaining("[MatgradRecursion] f(s) calls the @Differentiable method Models.f: calls of"
-                        + " @Differentiable methods, recursion included, are not supported yet; inline the called"
-                        + " formula here")
+        assertThat(c).hadErrorContaining("[MatgradRecursion] f(s) makes Models.f recursive (Models.f → Models.f):"
+                        + " matgrad differentiates through a call of a @Differentiable method by putting the called"
+                        + " method's formula in place of the call, which never ends for a method that calls itself,"
+                        + " directly or through others; write the formula without the cycle")
                 .inFile(source).onLineContaining("return f(s);");
-        assertThat(c).hadErrorContaining("[MatgradRecursion] Models.f(s) calls the @Differentiable method Models.f")
+        assertThat(c).hadErrorContaining("[MatgradCalleeError] Models.f(s) calls Models.f, which has errors of its own"
+                        + " (reported there); once they are fixed, matgrad differentiates through the call")
                 .inFile(source).onLineContaining("s * Models.f(s)");
+        assertThat(c).hadErrorCount(2);
     }
 
     @Test
