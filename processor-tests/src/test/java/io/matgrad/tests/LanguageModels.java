@@ -112,4 +112,22 @@ public class LanguageModels {
         return sum(elementMult(sin(A), cos(B))) + sum(log1p(square(A))) + sum(expm1(scale(0.1, B)))
                 + sum(maximum(A, B)) + Math.max(t, 0.3) * Math.sin(t) + Math.log1p(t * t) + Math.abs(Math.expm1(t));
     }
+
+    /** A helper reading its argument's size: the mean of the squares of a residual. */
+    @Differentiable(wrt = "r")
+    public static double meanSquare(DMatrixRMaj r) {
+        return normSq(r) / r.getNumElements();
+    }
+
+    /** Helpers over the new language: the size is the argument's, the softmax a matrix-valued helper's. */
+    @Differentiable(wrt = {"W", "x"})
+    public static double helpers(DMatrixRMaj X, DMatrixRMaj W, DMatrixRMaj x, DMatrixRMaj b) {
+        return meanSquare(sub(mult(X, x), b)) + meanSquare(probabilities(X, W)) + x.get(1, 0) * sum(extract(W, 0, 2, 0, 1));
+    }
+
+    /** A matrix-valued helper: row-wise class probabilities. */
+    @Differentiable(wrt = "W")
+    public static DMatrixRMaj probabilities(DMatrixRMaj X, DMatrixRMaj W) {
+        return rowSoftmax(mult(X, W));
+    }
 }

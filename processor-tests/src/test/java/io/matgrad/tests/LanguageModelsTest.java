@@ -26,7 +26,9 @@ class LanguageModelsTest {
                 f("entries", "A 3x4", "A"),
                 f("logisticWithIntercept", "X 9x3, w 3x1, c, y 9x1 mask", "w", "c"),
                 f("withDoubles", "A 3x4, s", "A", "s"),
-                f("elementwise", "A 3x3, B 3x3, t", "A", "B", "t"));
+                f("elementwise", "A 3x3, B 3x3, t", "A", "B", "t"),
+                f("meanSquare", "r 5x2", "r"),
+                f("helpers", "X 6x3, W 3x4, x 3x1, b 6x1", "W", "x"));
     }
 
     private static Arguments f(String function, String parameters, String... wrt) {
