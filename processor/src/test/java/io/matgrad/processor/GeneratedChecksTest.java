@@ -47,7 +47,7 @@ class GeneratedChecksTest {
         assertThat(checks).contains("CheckedFunction.Builder b = CheckedFunction.builder(\"f(DMatrixRMaj A, DMatrixRMaj x,"
                 + " double s, DMatrixRMaj T)\", this, 0);\n"
                 + "        b.matrix(\"A\", \"A.numRows\", \"A.numCols\", Sampler.Constraint.POSITIVE);\n"
-                + "        b.matrix(\"x\", \"A.numCols\", \"1\");\n"
+                + "        b.matrix(\"x\", \"A.numCols\", \"x.numCols\");\n"
                 + "        b.scalar(\"s\", Sampler.Constraint.POSITIVE);\n"
                 + "        b.matrix(\"T\", \"T.numRows\", \"T.numRows\", Sampler.Constraint.POSITIVE_DEFINITE);\n"
                 + "        b.scalarValue(0);\n"

@@ -23,10 +23,10 @@ class ReportTest {
         assertThat(report).contains("## `logisticLoss(X, w, y)`");
         assertThat(report).contains("f(X, w, y) = sum(softplus(z) − y ∘ z)");
         assertThat(report).contains("∂f/∂w = Xᵀ(σ(z) − y)");
-        assertThat(report).contains("∂²f/∂w² = Xᵀ diag(σ(z) ∘ (𝟏 − σ(z))) X");
+        assertThat(report).contains("∂²f/∂w² = kron(I, Xᵀ) diag(vec(σ(z) ∘ (𝟏 − σ(z)))) kron(I, X)");
         assertThat(report).contains("### `logisticLossHessianW`");
-        assertThat(report).contains("CommonOps_DDRM.multRows(t1.data, t2);");
-        assertThat(report).contains("CommonOps_DDRM.multTransA(X, t2, hessian);");
+        assertThat(report).contains("Vec.multRows(t1, t2);");
+        assertThat(report).contains("Kron.multIdentityKronTransA(w.numCols, 1.0, X, t2, hessian);");
         assertThat(report).contains("### `probabilitiesJacobianW`");
     }
 

@@ -1,6 +1,7 @@
 package io.matgrad.runtime;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The column-major vectorization {@code vec(X)}, which stacks the columns of X: the order in which
@@ -41,6 +42,62 @@ public final class Vec {
                 out.unsafe_set(row, k++, value.unsafe_get(i, j));
             }
         }
+    }
+
+    /** {@code vec(a)}, the columns of {@code a} stacked, into {@code out} (reshaped to a column). */
+    public static DMatrixRMaj vec(DMatrixRMaj a, DMatrixRMaj out) {
+        out.reshape(a.getNumElements(), 1);
+        int k = 0;
+        for (int j = 0; j < a.numCols; j++) {
+            for (int i = 0; i < a.numRows; i++) {
+                out.data[k++] = a.data[i * a.numCols + j];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code K j}, with K the commutation matrix of a {@code rows x cols} matrix U
+     * ({@code vec(Uᵀ) = K vec(U)}): row {@code i + j·rows} of {@code jacobian}, which belongs to
+     * entry (i, j) of U, becomes row {@code j + i·cols} of {@code out}, which belongs to entry (j, i)
+     * of Uᵀ. {@code out} is reshaped like {@code jacobian}.
+     */
+    public static DMatrixRMaj commute(DMatrixRMaj jacobian, int rows, int cols, DMatrixRMaj out) {
+        if (jacobian.numRows != rows * cols) {
+            throw new IllegalArgumentException("a Jacobian with " + jacobian.numRows + " rows, not the " + rows * cols
+                    + " entries of a " + rows + "x" + cols + " matrix");
+        }
+        out.reshape(jacobian.numRows, jacobian.numCols);
+        int width = jacobian.numCols;
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(jacobian.data, (i + j * rows) * width, out.data, (j + i * cols) * width, width);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code diag(vec c) m}, in place: row {@code i + j p} of {@code m} scaled by {@code c_ij}, for
+     * {@code c} p x q. Of a column, EJML's {@code multRows}.
+     */
+    public static DMatrixRMaj multRows(DMatrixRMaj c, DMatrixRMaj m) {
+        if (c.numCols == 1) {
+            CommonOps_DDRM.multRows(c.data, m);
+            return m;
+        }
+        requireEntries(m.numRows, c);
+        int k = 0;
+        for (int j = 0; j < c.numCols; j++) {
+            for (int i = 0; i < c.numRows; i++) {
+                double scale = c.data[i * c.numCols + j];
+                int row = k++ * m.numCols;
+                for (int l = 0; l < m.numCols; l++) {
+                    m.data[row + l] *= scale;
+                }
+            }
+        }
+        return m;
     }
 
     private static void requireEntries(int length, DMatrixRMaj value) {

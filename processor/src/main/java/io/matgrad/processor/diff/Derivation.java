@@ -6,6 +6,7 @@ import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.ir.Shape;
+import io.matgrad.processor.lang.Vectorize;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -69,7 +70,7 @@ public final class Derivation {
     }
 
     private Derivation(Function parsed, Simplification simplification, String directionName, String sweepName) {
-        this.function = parsed.hessian() || !parsed.isScalar() ? ColumnVectors.pin(parsed, parsed.wrt()) : parsed;
+        this.function = parsed;
         this.simplification = simplification;
         this.directionName = directionName;
         this.sweepName = sweepName;
@@ -110,10 +111,10 @@ public final class Derivation {
     }
 
     /**
-     * The Jacobian of {@code f} (a vector, or a gradient) with respect to {@code x}: for a double
-     * {@code x}, the derivative along 1; for a column vector, the symbolic Jacobian if every node that
-     * depends on {@code x} is a vector; else a sweep of directional derivatives, one per entry of
-     * {@code vec(x)}.
+     * The Jacobian of {@code f} (a vector, a matrix, or a gradient) with respect to {@code x}, in
+     * vec: for a double {@code x}, the derivative along 1; else the symbolic Jacobian
+     * ({@link JacobianMode}) where there is one, or a sweep of directional derivatives, one per
+     * entry of {@code vec(x)}.
      */
     private Derivative jacobian(Expr f, Expr.Variable x, boolean transposed, UnaryOperator<Expr> simplifier) {
         // (the sweep's tangent is simplified with a simplifier of its own, that knows the direction varies)
@@ -129,10 +130,18 @@ public final class Derivation {
         Expr.Variable unit = new Expr.Variable(sweepName, x.shape());
         UnaryOperator<Expr> grouping = simplification.given(computed(List.of(f)), Set.of(sweepName));
         Expr tangent = grouping.apply(ForwardMode.tangent(f, Map.of(x.name(), unit)));
-        Dim entries = f.shape().isColumnVector() ? f.shape().rows() : new Dim.Entries(x.name());
-        Dim directions = x.shape().isColumnVector() ? x.shape().rows() : new Dim.Entries(x.name());
+        Dim entries = entries(f.shape(), x);
+        Dim directions = entries(x.shape(), x);
         Shape shape = transposed ? Shape.matrix(directions, entries) : Shape.matrix(entries, directions);
         return new Derivative(tangent, new Sweep(unit, transposed, shape));
+    }
+
+    /** The length of {@code vec} of a matrix of {@code shape}: its rows for a column, {@code x.getNumElements()} for x's shape. */
+    private static Dim entries(Shape shape, Expr.Variable x) {
+        if (shape.isColumnVector()) {
+            return shape.rows();
+        }
+        return shape.equals(x.shape()) ? new Dim.Entries(x.name()) : Vectorize.entries(shape);
     }
 
     /** The nodes computed for {@code roots}: what comes after may read them but not take them apart. */
@@ -142,7 +151,7 @@ public final class Derivation {
         return nodes;
     }
 
-    /** The function as differentiated: with the column vectors its Jacobians and Hessians assume. */
+    /** The function as differentiated. */
     public Function function() {
         return function;
     }

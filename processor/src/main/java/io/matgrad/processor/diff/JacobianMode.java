@@ -6,6 +6,9 @@ import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.ExprVisitor;
 import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Shape;
+import io.matgrad.processor.lang.Commutation;
+import io.matgrad.processor.lang.Kronecker;
+import io.matgrad.processor.lang.Vectorize;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,18 +16,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Symbolic Jacobians, {@code J = ∂f/∂xᵀ} (numerator layout: entry ij is {@code ∂f_i/∂x_j}), for a
- * vector or double {@code f} of a column vector {@code x}, as one matrix expression: the Jacobian
- * of every node is propagated forward, each node's {@link Pushforward} applied to its operands'
- * whole Jacobians rather than to one direction, moving {@code dx} to the right of each differential
- * ({@code d(Au) = A du}, {@code d φ(u) = diag(φ'(u)) du}, {@code d(aᵀb) = bᵀda + aᵀdb}).
- * Applied to a gradient, it gives the Hessian as an expression, e.g. {@code Aᵀ diag(σ(z)∘(𝟏 − σ(z))) A}
- * for logistic regression and {@code A + Aᵀ} for {@code xᵀAx}.
+ * Symbolic Jacobians, {@code J = ∂vec(f)/∂vec(x)ᵀ} (numerator layout: entry ij is
+ * {@code ∂vec(f)_i/∂vec(x)_j}, vec stacking columns), for an {@code f} and an {@code x} of any
+ * shape, as one matrix expression: the Jacobian of every node is propagated forward, each node's
+ * {@link Pushforward} applied to its operands' whole Jacobians rather than to one direction, moving
+ * {@code dx} to the right of each differential ({@code d(Au) = A du}, {@code d φ(u) = diag(φ'(u)) du},
+ * {@code d(aᵀb) = bᵀda + aᵀdb}). Of matrices, by the Kronecker identities of the seeds:
+ * {@code vec(A dU B) = (Bᵀ ⊗ A) vec(dU)}, {@code vec(C ∘ dU) = diag(vec C) vec(dU)},
+ * {@code vec(dUᵀ) = K vec(dU)} (a {@link Commutation}). Applied to a gradient, it gives the
+ * Hessian as an expression, e.g. {@code Aᵀ diag(σ(z)∘(𝟏 − σ(z))) A} for logistic regression,
+ * {@code A + Aᵀ} for {@code xᵀAx}, and {@code I ⊗ 2XᵀX} for {@code ‖XW − Y‖²} in a matrix W.
  *
- * <p>Every node that depends on {@code x} must be a vector (a column, a row, or a double): the
- * Jacobian of a matrix-valued node is a third-order tensor, which the IR does not have. Functions
- * with such nodes get {@link Optional#empty()}, and their Jacobians are computed column by column
- * with {@link ForwardMode} instead.
+ * <p>A node whose Jacobian is not written this way (an operator with no batched form, a solve with
+ * several right-hand sides) makes the whole Jacobian {@link Optional#empty()}; it is then computed
+ * column by column with {@link ForwardMode} instead.
  */
 public final class JacobianMode {
     /** Names of the placeholders for the operands' changes: not Java identifiers, so never a user's. */
@@ -32,7 +37,7 @@ public final class JacobianMode {
 
     private JacobianMode() {}
 
-    /** Thrown when a node's Jacobian would be a tensor. */
+    /** Thrown when a node's Jacobian has no form as a matrix expression here. */
     private static final class Unsupported extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -42,12 +47,12 @@ public final class JacobianMode {
     }
 
     /**
-     * The Jacobian of the column vector or double {@code output} with respect to the column vector
-     * {@code x}: {@code rows(output) x rows(x)} (a row for a double output), or empty when it cannot
+     * The Jacobian of {@code output} (a double, a vector or a matrix) with respect to the matrix
+     * {@code x}: {@code |vec output| x |vec x|} (a row for a double output), or empty when it cannot
      * be written as a matrix expression.
      */
     public static Optional<Expr> jacobian(Expr output, Expr.Variable x) {
-        if (!x.shape().isColumnVector() || !(output.shape().isScalar() || output.shape().isColumnVector())) {
+        if (x.shape().isScalar()) {
             return Optional.empty();
         }
         // null stands for a zero Jacobian, so that subtrees that do not depend on x cost nothing
@@ -60,12 +65,13 @@ public final class JacobianMode {
             return Optional.empty();
         }
         Expr j = jacobians.get(output);
-        return Optional.of(j != null ? j : Exprs.filled(0, Shape.matrix(output.shape().rows(), x.shape().rows())));
+        return Optional.of(j != null ? j
+                : Exprs.filled(0, Shape.matrix(Vectorize.entries(output.shape()), Vectorize.entries(x.shape()))));
     }
 
     private static Expr jacobian(Expr node, Expr.Variable x, Map<Expr, Expr> jacobians) {
         if (node instanceof Expr.Variable v) {
-            return v.name().equals(x.name()) ? new Expr.Identity(x.shape().rows()) : null;
+            return v.name().equals(x.name()) ? new Expr.Identity(Vectorize.entries(x.shape())) : null;
         }
         List<Expr> operands = node.children();
         List<Expr> changes = new ArrayList<>(operands.size());
@@ -83,16 +89,13 @@ public final class JacobianMode {
         if (byPlaceholder.isEmpty()) {
             return null;
         }
-        if (!node.shape().isVector()) {
-            throw new Unsupported(); // a matrix that depends on x
-        }
         Expr pushforward = Pushforward.of(node, changes);
         return pushforward == null ? null : pushforward.accept(new Batch(byPlaceholder));
     }
 
     /**
      * A pushforward evaluated on Jacobians: each linear operation applied to the Jacobian of its
-     * changing operand (a vector, or a double whose Jacobian is a row) rather than to one change.
+     * changing operand (of {@code vec} of a matrix; a row for a double) rather than to one change.
      */
     private static final class Batch implements ExprVisitor<Expr> {
         private final Map<String, Expr> jacobians;
@@ -165,12 +168,17 @@ public final class JacobianMode {
             return new Expr.Neg(of(node.operand()));
         }
 
-        /** {@code d(c ∘ u) = diag(c) du}. */
+        /** {@code vec(c ∘ du) = diag(vec c) vec(du)}. */
         @Override
         public Expr visitMul(Expr.Mul node) {
             return isLinear(node.left())
-                    ? Exprs.scaleRows(node.right(), of(node.left()))
-                    : Exprs.scaleRows(node.left(), of(node.right()));
+                    ? scaleRows(node.right(), of(node.left()))
+                    : scaleRows(node.left(), of(node.right()));
+        }
+
+        /** {@code diag(vec d) J}: each row of {@code j} scaled by an entry of {@code d} (a double scales all). */
+        private static Expr scaleRows(Expr d, Expr j) {
+            return d.shape().isScalar() ? new Expr.Scale(d, j) : new Expr.MatMul(new Expr.Diag(Vectorize.column(d)), j);
         }
 
         /**
@@ -184,35 +192,45 @@ public final class JacobianMode {
             Expr change = node.left() instanceof Expr.Sub s && isLinear(s.left()) && isLinear(s.right())
                     ? new Expr.Add(of(s.left()), new Expr.Neg(of(s.right())))
                     : of(node.left());
-            return Exprs.scaleRows(new Expr.Div(Exprs.filled(1, c.shape()), c), change);
+            return scaleRows(new Expr.Div(Exprs.filled(1, c.shape()), c), change);
         }
 
-        /** {@code d(s v) = s dv}, and {@code v ds} with {@code ds} a row. */
+        /** {@code d(s V) = s dV}, and {@code vec(V) ds} with {@code ds} a row. */
         @Override
         public Expr visitScale(Expr.Scale node) {
             if (isLinear(node.matrix())) {
                 return new Expr.Scale(node.factor(), of(node.matrix()));
             }
-            if (!node.matrix().shape().isVector()) {
-                return unsupported();
-            }
-            return new Expr.MatMul(Exprs.column(node.matrix()), of(node.factor()));
+            return new Expr.MatMul(Vectorize.column(node.matrix()), of(node.factor()));
         }
 
-        /** {@code d(L u) = L du} for a column {@code u}; {@code d(l R) = Rᵀ dl} for a row {@code l}. */
+        /**
+         * {@code vec(L dU) = (I ⊗ L) vec(dU)} and {@code vec(dU R) = (Rᵀ ⊗ I) vec(dU)}: for a column
+         * {@code dU}, {@code L J}; for a row, {@code Rᵀ J}.
+         */
         @Override
         public Expr visitMatMul(Expr.MatMul node) {
             Expr l = node.left();
             Expr r = node.right();
             if (isLinear(r)) {
-                return r.shape().cols().equals(Dim.ONE) ? new Expr.MatMul(l, of(r)) : unsupported();
+                Dim columns = r.shape().cols();
+                return new Expr.MatMul(columns.equals(Dim.ONE) ? l : kron(new Expr.Identity(columns), l), of(r));
             }
-            return l.shape().rows().equals(Dim.ONE) ? new Expr.MatMul(new Expr.Transpose(r), of(l)) : unsupported();
+            Dim rows = l.shape().rows();
+            Expr rt = new Expr.Transpose(r);
+            return new Expr.MatMul(rows.equals(Dim.ONE) ? rt : kron(rt, new Expr.Identity(rows)), of(l));
         }
 
+        private static Expr kron(Expr a, Expr b) {
+            return new Expr.Call(Kronecker.KRON, a, b);
+        }
+
+        /** Of a vector, the same entries; of a matrix, {@code vec(dUᵀ) = K vec(dU)}. */
         @Override
         public Expr visitTranspose(Expr.Transpose node) {
-            return of(node.operand());
+            Shape u = node.operand().shape();
+            Expr j = of(node.operand());
+            return u.isScalar() || u.isVector() ? j : new Expr.Call(new Commutation(u.rows(), u.cols()), j);
         }
 
         @Override
@@ -241,9 +259,11 @@ public final class JacobianMode {
         /** {@code d⟨a, u⟩ = vec(a)ᵀ du}. */
         @Override
         public Expr visitDot(Expr.Dot node) {
-            return isLinear(node.left())
-                    ? Exprs.dotRow(node.right(), of(node.left()))
-                    : Exprs.dotRow(node.left(), of(node.right()));
+            return isLinear(node.left()) ? dotRow(node.right(), of(node.left())) : dotRow(node.left(), of(node.right()));
+        }
+
+        private static Expr dotRow(Expr v, Expr j) {
+            return v.shape().isScalar() ? new Expr.Scale(v, j) : new Expr.MatMul(Vectorize.row(v), j);
         }
 
         @Override

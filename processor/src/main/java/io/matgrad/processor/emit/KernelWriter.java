@@ -42,6 +42,12 @@ final class KernelWriter implements KernelVisitor<CodeBlock> {
     }
 
     @Override
+    public CodeBlock visitKronMult(Kernel.KronMult m) {
+        return CodeBlock.of("$T.$N($L, $L, $N, $N, $N);\n", Types.KRON, m.transA() ? "multIdentityKronTransA" : "multIdentityKron",
+                OperandWriter.dim(m.blocks()), OperandWriter.write(m.alpha()), m.a().name(), m.b().name(), out.name());
+    }
+
+    @Override
     public CodeBlock visitMultSelf(Kernel.MultSelf m) {
         return ops(m.outer() ? "multOuter" : "multInner", m.a(), out);
     }
@@ -181,7 +187,9 @@ final class KernelWriter implements KernelVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visitScaleRows(Kernel.ScaleRows r) {
-        CodeBlock scale = CodeBlock.of("$T.multRows($N.data, $N);\n", Types.COMMON_OPS, r.d().name(), out.name());
+        CodeBlock scale = r.vec()
+                ? CodeBlock.of("$T.multRows($N, $N);\n", Types.VEC, r.d().name(), out.name())
+                : CodeBlock.of("$T.multRows($N.data, $N);\n", Types.COMMON_OPS, r.d().name(), out.name());
         return r.m().equals(out) ? scale : CodeBlock.of("$N.setTo($N);\n$L", out.name(), r.m().name(), scale);
     }
 

@@ -14,6 +14,7 @@ final class Types {
     static final ClassName ELEMENTWISE = ClassName.get("io.matgrad.runtime", "Elementwise");
     static final ClassName ARGUMENTS = ClassName.get("io.matgrad.runtime", "Arguments");
     static final ClassName VEC = ClassName.get("io.matgrad.runtime", "Vec");
+    static final ClassName KRON = ClassName.get("io.matgrad.runtime", "Kron");
     static final ClassName FACTORIZATION = ClassName.get("io.matgrad.runtime", "Factorization");
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

@@ -54,15 +54,36 @@ public sealed interface Dim permits Dim.Fixed, Dim.Axis, Dim.Entries, Dim.Sum, D
         return b.equals(new Fixed(0)) ? a : new Sum(a, b);
     }
 
-    /** {@code a · b}, folded where both are sizes or one is 1. */
+    /**
+     * {@code a · b} in a canonical form, so that equal products are equal dimensions whatever the
+     * order they were formed in ({@code p·q} of a Jacobian's rows and {@code q·p} of a Kronecker
+     * product): the sizes multiplied into one, first, then the other factors in a fixed order,
+     * nested to the left; 1 is dropped.
+     */
     static Dim product(Dim a, Dim b) {
-        if (a instanceof Fixed x && b instanceof Fixed y) {
-            return new Fixed(x.size() * y.size());
+        java.util.List<Dim> factors = new java.util.ArrayList<>();
+        int size = factors(a, factors) * factors(b, factors);
+        factors.sort(java.util.Comparator.comparing(Dim::toString));
+        if (size == 0) {
+            return new Fixed(0);
         }
-        if (a.equals(ONE)) {
-            return b;
+        Dim product = size == 1 && !factors.isEmpty() ? null : new Fixed(size);
+        for (Dim f : factors) {
+            product = product == null ? f : new Product(product, f);
         }
-        return b.equals(ONE) ? a : new Product(a, b);
+        return product;
+    }
+
+    /** Adds the factors of {@code d} that are not sizes to {@code factors}; returns the product of its sizes. */
+    private static int factors(Dim d, java.util.List<Dim> factors) {
+        if (d instanceof Product p) {
+            return factors(p.left(), factors) * factors(p.right(), factors);
+        }
+        if (d instanceof Fixed f) {
+            return f.size();
+        }
+        factors.add(d);
+        return 1;
     }
 
     /** {@code left + right}: the rows of a matrix stacked on another. */

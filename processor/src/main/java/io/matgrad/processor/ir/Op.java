@@ -75,10 +75,10 @@ public interface Op {
     }
 
     /**
-     * For an operator linear in operand {@code operand}, whose operand is a vector (or a double)
-     * with Jacobian {@code jacobian} ({@code |operand| x n}): the Jacobian of the result, when the
-     * result is a vector or a double; {@code null} where it is not a matrix expression (the
-     * Jacobian is then computed one direction at a time).
+     * For an operator linear in operand {@code operand}, whose operand has the Jacobian
+     * {@code jacobian} ({@code |vec operand| x n}, vec stacking columns): the Jacobian of the
+     * result, {@code |vec result| x n}; {@code null} where it is not written as a matrix expression
+     * (the Jacobian is then computed one direction at a time).
      */
     default Expr batched(Expr.Call node, int operand, Expr jacobian) {
         return null;

@@ -2,6 +2,7 @@ package io.matgrad.processor.lang;
 
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Notation;
 import io.matgrad.processor.ir.Op;
 import io.matgrad.processor.ir.Routine;
@@ -62,6 +63,34 @@ public record Block(Dim row, Dim col, Dim rows, Dim cols) implements Op {
     public Expr adjoint(Expr.Call node, int operand, Expr cotangent) {
         Shape a = node.operand(0).shape();
         return new Expr.Call(new Embed(row, col, a.rows(), a.cols()), cotangent);
+    }
+
+    /** The whole matrix is the matrix; a block of zeros is zeros. */
+    @Override
+    public Expr simplify(Expr.Call node, Rewriter rewriter) {
+        Expr a = node.operand(0);
+        Shape s = a.shape();
+        Dim zero = new Dim.Fixed(0);
+        if (row.equals(zero) && col.equals(zero) && rows.equals(s.rows()) && cols.equals(s.cols())) {
+            return a;
+        }
+        if (Exprs.isZero(a)) {
+            return Exprs.filled(0, node.shape());
+        }
+        return node;
+    }
+
+    /** {@code vec(S_r A S_cᵀ) = (S_c ⊗ S_r) vec(A)}, with S_r and S_c the rows of identities that select the block. */
+    @Override
+    public Expr batched(Expr.Call node, int operand, Expr jacobian) {
+        Shape a = node.operand(0).shape();
+        return new Expr.MatMul(new Expr.Call(Kronecker.KRON, selection(col, cols, a.cols()), selection(row, rows, a.rows())),
+                jacobian);
+    }
+
+    /** The {@code count} x {@code total} matrix whose rows are rows {@code start} on of the identity: {@code S A} is those rows of A. */
+    static Expr selection(Dim start, Dim count, Dim total) {
+        return new Expr.Call(new Block(start, new Dim.Fixed(0), count, total), new Expr.Identity(total));
     }
 
     @Override

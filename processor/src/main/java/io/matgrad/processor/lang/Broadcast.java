@@ -55,12 +55,19 @@ public record Broadcast(boolean rows, Dim count) implements Op {
         return new Expr.Call(rows ? Summation.COLUMNS : Summation.ROWS, cotangent);
     }
 
-    /** Of a single entry repeated into a vector: a column of ones times its Jacobian row. */
+    /** Of a single entry repeated: a column of ones times its Jacobian row; else a Kronecker product of ones and an identity. */
     @Override
     public Expr batched(Expr.Call node, int operand, Expr jacobian) {
         Shape v = node.operand(0).shape();
         boolean single = rows ? v.cols().equals(Dim.ONE) : v.rows().equals(Dim.ONE);
-        return single ? new Expr.MatMul(new Expr.Fill(1, Shape.matrix(count, Dim.ONE)), jacobian) : null;
+        if (single) {
+            return new Expr.MatMul(new Expr.Fill(1, Shape.matrix(count, Dim.ONE)), jacobian);
+        }
+        // a row repeated: (I ⊗ 𝟏) vec(r); a column repeated: (𝟏 ⊗ I) vec(c)
+        Expr ones = new Expr.Fill(1, Shape.matrix(count, Dim.ONE));
+        Expr repeated = rows ? new Expr.Call(Kronecker.KRON, new Expr.Identity(v.cols()), ones)
+                : new Expr.Call(Kronecker.KRON, ones, new Expr.Identity(v.rows()));
+        return new Expr.MatMul(repeated, jacobian);
     }
 
     /** Multiples and signs are pulled out. */

@@ -98,6 +98,16 @@ public enum Concatenation implements Op {
         return Exprs.isZero(node.operand(0)) && Exprs.isZero(node.operand(1)) ? Exprs.filled(0, node.shape()) : node;
     }
 
+    /** Each operand's Jacobian placed where the operand is in the result ({@link Embed#jacobian}). */
+    @Override
+    public Expr batched(Expr.Call node, int operand, Expr jacobian) {
+        Shape a = node.operand(0).shape();
+        Dim zero = new Dim.Fixed(0);
+        Dim row = this == ROWS && operand == 1 ? a.rows() : zero;
+        Dim col = this == COLUMNS && operand == 1 ? a.cols() : zero;
+        return Embed.jacobian(row, col, node.operand(operand).shape(), node.shape(), jacobian);
+    }
+
     @Override
     public Notation.Form notation() {
         return new Notation.Form.Function(functionName);

@@ -56,15 +56,13 @@ public record Entry(int row, int col) implements Op {
         return new Expr.Scale(cotangent, new Expr.Call(new Unit(row, col, a.rows(), a.cols())));
     }
 
-    /** Of a vector: the row of its Jacobian for the entry. */
+    /** The row of the Jacobian for the entry, {@code i + j·rows} in vec order. */
     @Override
     public Expr batched(Expr.Call node, int operand, Expr jacobian) {
         Shape a = node.operand(0).shape();
-        if (!a.isVector()) {
-            return null;
-        }
-        int index = a.cols().equals(Dim.ONE) ? row : col;
-        return new Expr.Call(new Block(new Dim.Fixed(index), new Dim.Fixed(0), Dim.ONE, jacobian.shape().cols()), jacobian);
+        Dim index = a.isVector() ? new Dim.Fixed(a.cols().equals(Dim.ONE) ? row : col)
+                : Dim.sum(new Dim.Fixed(row), Dim.product(new Dim.Fixed(col), a.rows()));
+        return new Expr.Call(new Block(index, new Dim.Fixed(0), Dim.ONE, jacobian.shape().cols()), jacobian);
     }
 
     /** Of a constant matrix, the constant; multiples and signs come out. */

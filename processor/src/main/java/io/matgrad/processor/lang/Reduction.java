@@ -24,6 +24,12 @@ public enum Reduction implements Op {
             return new Expr.Scale(cotangent, new Expr.Identity(node.operand(0).shape().rows()));
         }
 
+        /** {@code tr(dA) = vec(I)ᵀ vec(dA)}. */
+        @Override
+        public Expr batched(Expr.Call node, int operand, Expr jacobian) {
+            return new Expr.MatMul(Vectorize.row(new Expr.Identity(node.operand(0).shape().rows())), jacobian);
+        }
+
         @Override
         Expr identity(Expr.Call node, Expr a, Rewriter rewriter) {
             Expr linear = linear(node, a, rewriter);
@@ -77,7 +83,7 @@ public enum Reduction implements Op {
 
         @Override
         public Expr batched(Expr.Call node, int operand, Expr jacobian) {
-            return Exprs.dotRow(Exprs.ones(node.operand(0)), jacobian);
+            return new Expr.MatMul(Vectorize.row(Exprs.ones(node.operand(0))), jacobian);
         }
 
         @Override

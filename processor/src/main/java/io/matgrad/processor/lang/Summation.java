@@ -72,14 +72,22 @@ public enum Summation implements Op {
         return new Expr.Call(this, tangents.get(0));
     }
 
-    /** Of a vector: the vector itself, or the sum of all its entries. */
+    /** Of a vector: the vector itself, or the sum of all its entries; of a matrix, a Kronecker product of ones and an identity. */
     @Override
     public Expr batched(Expr.Call node, int operand, Expr jacobian) {
         Expr a = node.operand(0);
         if (keepsEveryEntry(a.shape())) {
             return jacobian;
         }
-        return a.shape().isVector() ? Exprs.dotRow(Exprs.ones(a), jacobian) : null;
+        if (a.shape().isVector()) {
+            return Exprs.dotRow(Exprs.ones(a), jacobian);
+        }
+        // the sums of the rows: (𝟏ᵀ ⊗ I) vec(A); of the columns: (I ⊗ 𝟏ᵀ) vec(A)
+        Shape s = a.shape();
+        Expr summed = this == ROWS
+                ? new Expr.Call(Kronecker.KRON, Exprs.filled(1, Shape.matrix(Dim.ONE, s.cols())), new Expr.Identity(s.rows()))
+                : new Expr.Call(Kronecker.KRON, new Expr.Identity(s.cols()), Exprs.filled(1, Shape.matrix(Dim.ONE, s.rows())));
+        return new Expr.MatMul(summed, jacobian);
     }
 
     /** Of zero, zero; multiples and signs are pulled out, where the products that read the sum take them. */

@@ -297,6 +297,11 @@ final class Fusion {
         }
 
         @Override
+        public Operand visitKronMult(Kernel.KronMult kernel) {
+            return null;
+        }
+
+        @Override
         public Operand visitScaleColumns(Kernel.ScaleColumns kernel) {
             return null;
         }

@@ -34,6 +34,24 @@ public sealed interface Kernel {
         }
     }
 
+    /**
+     * {@code alpha (I ⊗ op(a)) b}, {@code op(a)} being {@code a} or (transA) {@code aᵀ}, with an
+     * identity of {@code blocks} rows: block k of the result's rows is {@code alpha op(a)} times block
+     * k of b's. The product of a Jacobian with respect to a matrix; EJML's mult for one block.
+     */
+    record KronMult(io.matgrad.processor.ir.Dim blocks, Operand alpha, Operand.Ref a, boolean transA, Operand.Ref b)
+            implements Kernel {
+        @Override
+        public List<Operand> operands() {
+            return List.of(alpha, a, b);
+        }
+
+        @Override
+        public <R> R accept(KernelVisitor<R> visitor) {
+            return visitor.visitKronMult(this);
+        }
+    }
+
     /** {@code aᵀa} ({@code multInner}) or, {@code outer}, {@code aaᵀ} ({@code multOuter}). */
     record MultSelf(Operand.Ref a, boolean outer) implements Kernel {
         @Override
@@ -288,8 +306,15 @@ public sealed interface Kernel {
         }
     }
 
-    /** {@code diag(d) m}: each row of {@code m} scaled by an entry of {@code d} ({@code multRows}). */
-    record ScaleRows(Operand.Ref d, Operand.Ref m) implements Kernel {
+    /**
+     * {@code diag(d) m}: each row of {@code m} scaled by an entry of {@code d} ({@code multRows}); with
+     * {@code vec}, by an entry of {@code vec(d)}, d a matrix ({@code Vec.multRows}).
+     */
+    record ScaleRows(Operand.Ref d, Operand.Ref m, boolean vec) implements Kernel {
+        public ScaleRows(Operand.Ref d, Operand.Ref m) {
+            this(d, m, false);
+        }
+
         @Override
         public List<Operand> operands() {
             return List.of(d, m);

@@ -43,6 +43,8 @@ public interface KernelVisitor<R> {
 
     R visitScaleRows(Kernel.ScaleRows kernel);
 
+    R visitKronMult(Kernel.KronMult kernel);
+
     R visitScaleColumns(Kernel.ScaleColumns kernel);
 
     R visitBasisLoop(Kernel.BasisLoop kernel);

@@ -7,6 +7,8 @@ import io.matgrad.processor.ir.ExprVisitor;
 import io.matgrad.processor.ir.Notation;
 import io.matgrad.processor.ir.Op;
 import io.matgrad.processor.ir.Shape;
+import io.matgrad.processor.lang.Kronecker;
+import io.matgrad.processor.lang.Vectorize;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -558,6 +560,11 @@ public final class Lowering {
         @Override
         public Operand.Ref visitMatMul(Expr.MatMul m) {
             if (m.left() instanceof Expr.Diag d) {
+                // diag(vec C) J scales by C's entries in vec order, without forming vec(C)
+                if (d.vector() instanceof Expr.Call v && v.op() == Vectorize.VEC) {
+                    Operand.Ref scales = ref(v.operand(0));
+                    return elementwise(m, m.right(), into, x -> new Kernel.ScaleRows(scales, x, true));
+                }
                 Operand.Ref scales = ref(d.vector());
                 return elementwise(m, m.right(), into, x -> new Kernel.ScaleRows(scales, x));
             }
@@ -613,6 +620,11 @@ public final class Lowering {
          */
         @Override
         public Operand.Ref visitCall(Expr.Call c) {
+            // I ⊗ A, the form of a Jacobian with respect to a matrix: without forming the identity
+            if (c.op() == Kronecker.KRON && c.operand(0) instanceof Expr.Identity identity) {
+                Operand.Ref a = ref(c.operand(1));
+                return emit(c, target(c, into), new Kernel.Invoke(new Kronecker.WithIdentity(identity.size()), List.of(a)));
+            }
             if (c.op().implementation() instanceof Op.Implementation.IntoMatrix) {
                 List<Operand> operands = new ArrayList<>();
                 for (Expr operand : c.operands()) {
@@ -684,6 +696,15 @@ public final class Lowering {
             // EJML's multTransB (and multTransAB, which also allocates) run about twice as slow as
             // mult on large matrices: one explicit transpose, O(n²), costs less than the difference
             b = new Stripped(m.right(), false);
+        }
+        // (I ⊗ L) B, a Jacobian with respect to a matrix times another: block by block, never formed
+        if (a.node() instanceof Expr.Call k && k.op() == Kronecker.KRON && k.operand(0) instanceof Expr.Identity identity
+                && !accumulate) {
+            Stripped l = strip(k.operand(1));
+            Operand.Ref rl = ref(l.node());
+            Operand.Ref rb = ref(m.right());
+            return emit(computes, target(computes, into),
+                    new Kernel.KronMult(identity.size(), alpha, rl, l.transposed() != a.transposed(), rb));
         }
         Operand.Ref ra = ref(a.node());
         Operand.Ref rb = ref(b.node());

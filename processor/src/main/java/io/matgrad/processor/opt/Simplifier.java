@@ -8,6 +8,7 @@ import io.matgrad.processor.ir.ExprVisitor;
 import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Interner;
 import io.matgrad.processor.ir.Shape;
+import io.matgrad.processor.lang.Kronecker;
 import io.matgrad.processor.lang.Reduction;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -219,7 +220,11 @@ public final class Simplifier {
                 return normalize(new Expr.Sub(r, n.operand()));
             }
             Expr collected = collect(l, r, 1);
-            return collected != null ? collected : node;
+            if (collected != null) {
+                return collected;
+            }
+            Expr kronecker = Kronecker.collect(l, r, false, Simplifier.this::normalize);
+            return kronecker != null ? kronecker : node;
         }
 
         @Override
@@ -244,7 +249,11 @@ public final class Simplifier {
                 return normalize(new Expr.Add(l, n.operand()));
             }
             Expr collected = collect(l, r, -1);
-            return collected != null ? collected : node;
+            if (collected != null) {
+                return collected;
+            }
+            Expr kronecker = Kronecker.collect(l, r, true, Simplifier.this::normalize);
+            return kronecker != null ? kronecker : node;
         }
 
         @Override
@@ -427,6 +436,10 @@ public final class Simplifier {
             }
             if (l instanceof Expr.Transpose t && t.operand() instanceof Expr.Inverse i) {
                 return normalize(new Expr.Solve(transpose(i.operand()), r));
+            }
+            Expr mixed = Kronecker.mixedProduct(l, r, Simplifier.this::normalize);
+            if (mixed != null) {
+                return mixed;
             }
             if (l instanceof Expr.Diag a && r instanceof Expr.Diag b) {
                 return normalize(new Expr.Diag(normalize(new Expr.Mul(a.vector(), b.vector()))));
