@@ -47,6 +47,18 @@ public final class Arguments {
     }
 
     /**
+     * Requires a dimension of the argument {@code a} (named {@code name}) to be at least
+     * {@code least}, as an entry or a block the formula reads at a fixed position needs.
+     *
+     * @param rule the requirement as the formula states it: {@code extract(A, 0, 3, 0, 1) needs A.numRows >= 3}
+     */
+    public static void requireAtLeast(int actual, int least, String method, String rule, String name, DMatrixRMaj a) {
+        if (actual < least) {
+            throw new IllegalArgumentException(method + ": " + name + " is " + Shapes.of(a) + ", but " + rule);
+        }
+    }
+
+    /**
      * Requires an output argument not to share its storage with an input or another output: writing
      * it would destroy an operand while it is still being read. Storage is compared, not only the
      * objects: a matrix wrapping another's array ({@code DMatrixRMaj.wrap(3, 1, x.data)}) is the

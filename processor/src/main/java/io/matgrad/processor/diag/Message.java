@@ -168,7 +168,7 @@ public enum Message {
     ARGUMENTS("MatgradArguments",
             "%s needs %s"),
     SHAPE_UNDECIDED("MatgradShapeUndecided",
-            "%s needs %s == %s, that is %s == %s, which matgrad cannot decide at compile time (a dimension"
+            "%s needs %s == %s%s, which matgrad cannot decide at compile time (a dimension"
                     + " computed by concatRows, concatColumns or kron against another); declare the sizes with"
                     + " @Shape(\"3 x 2\"), or rewrite the formula so that both sides are the same expression"),
     SHAPE_MISMATCH("MatgradShapeMismatch",

@@ -119,7 +119,8 @@ public final class Derivation {
     private Derivative jacobian(Expr f, Expr.Variable x, boolean transposed, UnaryOperator<Expr> simplifier) {
         // (the sweep's tangent is simplified with a simplifier of its own, that knows the direction varies)
         if (x.shape().isScalar()) {
-            Expr d = ForwardMode.tangent(f, Map.of(x.name(), Expr.Constant.ONE));
+            // of a matrix function, vec(dF/dx): a column of the Jacobian's pq rows
+            Expr d = Vectorize.column(ForwardMode.tangent(f, Map.of(x.name(), Expr.Constant.ONE)));
             return Derivative.of(simplifier.apply(transposed && d.shape().isMatrix() ? new Expr.Transpose(d) : d));
         }
         Optional<Expr> symbolic = JacobianMode.jacobian(f, x);

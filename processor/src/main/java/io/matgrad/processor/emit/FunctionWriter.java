@@ -10,6 +10,7 @@ import io.matgrad.processor.diff.Derivation;
 import io.matgrad.processor.ir.Binding;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.DimRequirement;
+import io.matgrad.processor.ir.LeastSize;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Function;
 import io.matgrad.processor.ir.Notation;
@@ -241,11 +242,16 @@ final class FunctionWriter {
     }
 
     private CodeBlock throwsClause() {
-        return function.requirements().isEmpty() ? CodeBlock.of("")
+        return !checksDimensions() ? CodeBlock.of("")
                 : CodeBlock.of("@throws IllegalArgumentException if the arguments' dimensions do not fit together\n");
     }
 
     // ---------------------------------------------------------------- writing
+
+    /** Whether the generated methods check the arguments' dimensions on entry. */
+    private boolean checksDimensions() {
+        return !function.requirements().isEmpty() || !function.leastSizes().isEmpty();
+    }
 
     /** The matrix parameters the dimension checks read, in declaration order. */
     private List<Expr.Variable> checkedParameters() {
@@ -253,6 +259,9 @@ final class FunctionWriter {
         for (DimRequirement r : function.requirements()) {
             read.add(r.dim().matrix());
             read.addAll(r.equals().matrices());
+        }
+        for (LeastSize l : function.leastSizes()) {
+            read.addAll(l.dim().matrices());
         }
         return function.parameters().stream().filter(p -> read.contains(p.name())).toList();
     }
@@ -274,6 +283,12 @@ final class FunctionWriter {
                         OperandWriter.dim(r.dim()), OperandWriter.dim(r.equals()), name, rule,
                         r.dim().matrix(), r.dim().matrix());
             }
+        }
+        for (LeastSize l : function.leastSizes()) {
+            // a least size of a matrix's own dimension names that matrix; of a composite, its first
+            String matrix = l.dim().matrices().iterator().next();
+            method.addStatement("$T.requireAtLeast($L, $L, $S, $S, $S, $N)", Types.ARGUMENTS, OperandWriter.dim(l.dim()),
+                    l.size(), name, l.origin() + " needs " + l.dim() + " >= " + l.size(), matrix, matrix);
         }
         return method.build();
     }
@@ -299,7 +314,7 @@ final class FunctionWriter {
                     .build());
         }
         type.addMethods(methods);
-        if (!function.requirements().isEmpty()) {
+        if (checksDimensions()) {
             type.addMethod(dimensionCheck());
         }
         return type.build();
@@ -357,7 +372,7 @@ final class FunctionWriter {
     private CodeBlock checks(Program.Method op) {
         CodeBlock.Builder code = CodeBlock.builder();
         String name = function.name();
-        if (!function.requirements().isEmpty()) {
+        if (checksDimensions()) {
             code.addStatement("$N($L)", Program.CHECK_DIMENSIONS, names(checkedParameters()));
         }
         List<Expr.Variable> outputs = op.outputs();

@@ -43,15 +43,36 @@ public sealed interface Dim permits Dim.Fixed, Dim.Axis, Dim.Entries, Dim.Sum, D
         return names;
     }
 
-    /** {@code a + b}, folded where both are sizes or one is 0. */
+    /**
+     * {@code a + b} in a canonical form, so that equal sums are equal dimensions whatever the order
+     * they were formed in ({@code A.numRows + B.numRows} of one concatenation and
+     * {@code B.numRows + A.numRows} of another): the terms other than sizes in a fixed order, nested
+     * to the left, then the sizes added into one; 0 is dropped.
+     */
     static Dim sum(Dim a, Dim b) {
-        if (a instanceof Fixed x && b instanceof Fixed y) {
-            return new Fixed(x.size() + y.size());
+        java.util.List<Dim> terms = new java.util.ArrayList<>();
+        int size = terms(a, terms) + terms(b, terms);
+        terms.sort(java.util.Comparator.comparing(Dim::toString));
+        Dim sum = null;
+        for (Dim t : terms) {
+            sum = sum == null ? t : new Sum(sum, t);
         }
-        if (a.equals(new Fixed(0))) {
-            return b;
+        if (sum == null) {
+            return new Fixed(size);
         }
-        return b.equals(new Fixed(0)) ? a : new Sum(a, b);
+        return size == 0 ? sum : new Sum(sum, new Fixed(size));
+    }
+
+    /** Adds the terms of {@code d} that are not sizes to {@code terms}; returns the sum of its sizes. */
+    private static int terms(Dim d, java.util.List<Dim> terms) {
+        if (d instanceof Sum s) {
+            return terms(s.left(), terms) + terms(s.right(), terms);
+        }
+        if (d instanceof Fixed f) {
+            return f.size();
+        }
+        terms.add(d);
+        return 0;
     }
 
     /**

@@ -30,7 +30,8 @@ public record Function(
         List<Expr.Variable> wrt,
         boolean hessian,
         boolean denominatorLayout,
-        boolean wrtByDefault) {
+        boolean wrtByDefault,
+        List<LeastSize> leastSizes) {
 
     /** A function whose Jacobians, if any, are in numerator layout. */
     public Function(String name, List<Expr.Variable> parameters, List<Binding> locals, Expr result,
@@ -44,6 +45,13 @@ public record Function(
         this(name, parameters, locals, result, requirements, wrt, hessian, denominatorLayout, false);
     }
 
+    /** A function whose dimensions need no least sizes. */
+    public Function(String name, List<Expr.Variable> parameters, List<Binding> locals, Expr result,
+            List<DimRequirement> requirements, List<Expr.Variable> wrt, boolean hessian, boolean denominatorLayout,
+            boolean wrtByDefault) {
+        this(name, parameters, locals, result, requirements, wrt, hessian, denominatorLayout, wrtByDefault, List.of());
+    }
+
     public Function {
         Objects.requireNonNull(name);
         parameters = List.copyOf(parameters);
@@ -51,6 +59,7 @@ public record Function(
         Objects.requireNonNull(result);
         requirements = List.copyOf(requirements);
         wrt = List.copyOf(wrt);
+        leastSizes = List.copyOf(leastSizes);
     }
 
     /** The parameter named {@code name}, which must be one. */

@@ -871,6 +871,12 @@ public final class Lowering {
     /** A kernel of one matrix operand, run in place when the operand is a temporary read only here. */
     private Operand.Ref elementwise(Expr e, Expr operand, Operand.Ref into,
             java.util.function.Function<Operand.Ref, Kernel> kernel) {
+        if (into != null && fusible(operand) && operand instanceof Expr.Call c
+                && (c.op() == Kronecker.KRON || c.op().implementation() instanceof Op.Implementation.IntoMatrix)) {
+            // an operator's routine writes the output, which is then transformed in place: no temporary
+            Operand.Ref x = matrix(operand, into);
+            return emit(e, into, kernel.apply(x));
+        }
         Operand.Ref x = ref(operand);
         Operand.Ref target = into == null && overwritable(operand, x) ? x : target(e, into);
         return emit(e, target, kernel.apply(x));

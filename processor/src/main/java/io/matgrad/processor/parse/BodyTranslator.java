@@ -34,7 +34,6 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.SimpleTreeVisitor;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.ir.Binding;
-import io.matgrad.processor.ir.Dim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -198,11 +197,8 @@ final class BodyTranslator extends SimpleTreeVisitor<Void, Void> {
             complete = false; // javac: incompatible types
             return null;
         }
+        // a matrix-valued function returns a matrix of any shape: its Jacobians are in vec
         result = converted.get();
-        if (result.kind() == Kind.MATRIX && !cx.calls.isInlined()) {
-            // A vector function returns an m x 1 column; a helper's result is any matrix its caller uses.
-            cx.require(result.expr().shape().cols(), Dim.ONE, "return " + cx.text(expression), node);
-        }
         return null;
     }
 

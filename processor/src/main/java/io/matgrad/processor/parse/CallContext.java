@@ -112,6 +112,17 @@ final class CallContext {
         }
     }
 
+    /**
+     * Reports a least size an inlined body's operator needs (named by {@link #origin}) that the
+     * caller's shapes do not have, at the call, once per call.
+     */
+    void reportArguments(String origin, String problem) {
+        if (!site.conflictReported) {
+            site.conflictReported = true;
+            site.caller.error(io.matgrad.processor.diag.Message.ARGUMENTS, site.call, origin, problem);
+        }
+    }
+
     /** Keeps the locals of a body read in place of a call in this body, for {@link #takeInlined}. */
     void addInlined(List<Binding> locals) {
         inlined.addAll(locals);

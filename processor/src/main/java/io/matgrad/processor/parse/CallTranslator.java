@@ -119,13 +119,11 @@ final class CallTranslator {
         }
         int i = (int) ((Expr.Constant) indices.get().get(0).expr()).value();
         int j = (int) ((Expr.Constant) indices.get().get(1).expr()).value();
-        Shape shape = matrix.shape();
-        if (i < 0 || j < 0 || shape.rows() instanceof Dim.Fixed rows && i >= rows.size()
-                || shape.cols() instanceof Dim.Fixed cols && j >= cols.size()) {
-            return cx.reject(Message.ARGUMENTS, call, cx.text(call),
-                    "an entry inside the matrix, but the matrix is " + shape + " and the entry (" + i + ", " + j + ")");
+        if (i < 0 || j < 0) {
+            return cx.reject(Message.ARGUMENTS, call, cx.text(call), "indices of 0 or more, but they are " + i + ", " + j);
         }
-        return Optional.of(new Term(new Expr.Call(new Entry(i, j), matrix), Kind.DOUBLE));
+        Expr.Call entry = new Expr.Call(new Entry(i, j), matrix);
+        return cx.requireLeastSizes(entry, call) ? Optional.of(new Term(entry, Kind.DOUBLE)) : Optional.empty();
     }
 
     /**
@@ -257,6 +255,9 @@ final class CallTranslator {
         Expr result = function.apply(operands);
         for (Equality e : ShapeRules.requirements(result, operands)) {
             cx.require(e.left(), e.right(), call);
+        }
+        if (result instanceof Expr.Call c && !cx.requireLeastSizes(c, call)) {
+            return Optional.empty();
         }
         return Optional.of(new Term(result, result.shape().isScalar() ? Kind.DOUBLE : Kind.MATRIX));
     }

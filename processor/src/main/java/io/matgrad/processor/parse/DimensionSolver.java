@@ -2,11 +2,13 @@ package io.matgrad.processor.parse;
 
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.DimRequirement;
+import io.matgrad.processor.ir.LeastSize;
 import io.matgrad.processor.ir.Shape;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,7 @@ final class DimensionSolver {
     /** The declaration order of parameter axes, which picks canonical members. */
     private final Map<Dim, Integer> order = new HashMap<>();
     private final List<DimRequirement> requirements = new ArrayList<>();
+    private final List<LeastSize> leastSizes = new ArrayList<>();
     /** Declared names, by the root of the class they name. */
     private final Map<Dim, Name> namedRoots = new HashMap<>();
     /** The first axis declared with each name. */
@@ -225,6 +228,26 @@ final class DimensionSolver {
     /** {@code shape} in canonical dimensions. */
     Shape canonical(Shape shape) {
         return shape.isScalar() ? shape : Shape.matrix(canonical(shape.rows()), canonical(shape.cols()));
+    }
+
+    /** Requires {@code d >= size} at run time, for {@code origin}. */
+    void requireAtLeast(Dim d, int size, String origin) {
+        leastSizes.add(new LeastSize(d, size, origin));
+    }
+
+    /**
+     * The least sizes the body needs of dimensions not known at compile time, in canonical
+     * dimensions, the largest per dimension (with the origin that asks it).
+     */
+    List<LeastSize> leastSizes() {
+        Map<Dim, LeastSize> largest = new LinkedHashMap<>();
+        for (LeastSize l : leastSizes) {
+            Dim d = canonical(l.dim());
+            if (!(d instanceof Dim.Fixed)) {
+                largest.merge(d, new LeastSize(d, l.size(), l.origin()), (a, b) -> a.size() >= b.size() ? a : b);
+            }
+        }
+        return List.copyOf(largest.values());
     }
 
     /** One requirement per merge of two classes, in the order the body needs them. */

@@ -224,8 +224,9 @@ final class ExpressionTranslator extends SimpleTreeVisitor<Optional<Term>, Void>
             default -> null;
         };
         if (e == null) {
-            String example = cx.text(node.getLeftOperand()) + " " + Operators.symbol(node.getKind()) + " (double) "
-                    + cx.text(node.getRightOperand());
+            String divisor = r.expr() instanceof Expr.Constant c ? Operators.doubleLiteral(c.value())
+                    : "(double) " + cx.text(node.getRightOperand());
+            String example = cx.text(node.getLeftOperand()) + " " + Operators.symbol(node.getKind()) + " " + divisor;
             return cx.reject(Message.INTEGER_ARITHMETIC, node, cx.text(node), "int",
                     "the quotient rounded toward zero", example);
         }

@@ -247,6 +247,6 @@ public final class MethodParser {
         boolean wrtByDefault = wrt.size() == 1 && KnownTypes.differentiable(method)
                 .flatMap(a -> SignatureValidator.wrtValue(a, wrt.get(0).name())).isEmpty();
         return new Function(method.getSimpleName().toString(), parameters, locals, result, dims.requirements(), wrt,
-                signature.hessian(), signature.denominatorLayout(), wrtByDefault);
+                signature.hessian(), signature.denominatorLayout(), wrtByDefault, dims.leastSizes());
     }
 }

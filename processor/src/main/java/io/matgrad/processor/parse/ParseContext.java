@@ -5,6 +5,10 @@ import com.sun.source.tree.Tree;
 import io.matgrad.processor.diag.ErrorReporter;
 import io.matgrad.processor.diag.Message;
 import io.matgrad.processor.ir.Dim;
+import io.matgrad.processor.ir.Expr;
+import io.matgrad.processor.ir.Shape;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 
@@ -84,10 +88,42 @@ final class ParseContext {
         dims.unify(a, b, origin).ifPresent(c -> reportConflict(at, origin, c));
     }
 
+    /**
+     * Requires the least sizes {@code node}'s operator reads of its operands ({@code A.get(2, 0)}:
+     * three rows): an error at {@code at} where a size known at compile time is smaller, a check
+     * on entry where it is not known. Whether they can be met.
+     */
+    boolean requireLeastSizes(Expr.Call node, Tree at) {
+        List<Shape> shapes = node.operands().stream().map(Expr::shape).toList();
+        String origin = calls.origin(text(at));
+        for (Map.Entry<Dim, Integer> least : node.op().leastSizes(shapes).entrySet()) {
+            Dim d = least.getKey();
+            if (dims.canonical(d) instanceof Dim.Fixed size) {
+                if (size.size() < least.getValue()) {
+                    String problem = d + " >= " + least.getValue() + ", but " + d + " is " + size.size();
+                    if (calls.isInlined()) {
+                        calls.reportArguments(origin, problem);
+                    } else {
+                        error(Message.ARGUMENTS, at, origin, problem);
+                    }
+                    return false;
+                }
+            } else {
+                dims.requireAtLeast(d, least.getValue(), origin);
+            }
+        }
+        return true;
+    }
+
     /** A requirement {@code origin} the dimensions cannot meet, or cannot be solved for, at {@code at}. */
     void reportConflict(Tree at, String origin, DimensionSolver.Conflict c) {
         if (c.undecided()) {
-            error(Message.SHAPE_UNDECIDED, at, origin, c.left(), c.right(), c.leftFact().value(), c.rightFact().value());
+            String left = c.leftFact().value();
+            String right = c.rightFact().value();
+            // the dimensions as solved, where they read differently from the formula's
+            String solved = left.equals(c.left().toString()) && right.equals(c.right().toString()) ? ""
+                    : ", that is " + left + " == " + right;
+            error(Message.SHAPE_UNDECIDED, at, origin, c.left(), c.right(), solved);
         } else {
             error(Message.SHAPE_MISMATCH, at, origin, c.left(), c.right(), ShapeFacts.describe(c), ShapeFacts.advice(c));
         }

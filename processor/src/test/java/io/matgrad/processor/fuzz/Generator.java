@@ -70,7 +70,7 @@ final class Generator {
         this.usage = usage;
     }
 
-    /** One in six functions is a vector function; one in six scalar ones asks for Hessians. */
+    /** One in six functions is a vector or matrix function; one in six scalar ones asks for Hessians. */
     Function function(String name, int depth) {
         declared = random.nextBoolean();
         boolean vector = random.nextInt(6) == 0;
@@ -89,8 +89,9 @@ final class Generator {
         }
         String result;
         if (vector) {
+            // a vector function half the time, a matrix-valued one the other half
             int rows = size();
-            result = matrix(rows, 1, depth);
+            result = matrix(rows, random.nextBoolean() ? 1 : size(), depth);
             if (parameters.isEmpty()) {
                 result = "scale(" + parameter(true, 1, 1, false) + ", " + result + ")"; // a function of something
             }
@@ -101,7 +102,7 @@ final class Generator {
             }
         }
         body.append("        return ").append(result).append(";\n");
-        List<String> wrt = wrt(vector || hessian);
+        List<String> wrt = wrt();
         String signature = String.join(", ", parameters.stream()
                 .map(p -> (declared && !p.scalar() ? "@Shape(\"" + p.rows() + " x " + p.cols() + "\") " : "")
                         + p.javaType() + " " + p.name())
@@ -114,17 +115,11 @@ final class Generator {
     }
 
     /**
-     * Some parameters, in declaration order. Jacobians and Hessians are taken with respect to
-     * doubles, column vectors and square (SPD) matrices, whose vec they are then: the contract's
-     * {@code x} is n x 1, and a matrix whose column count the formula leaves free is taken to be one.
+     * Some parameters, in declaration order: any of them, Jacobians and Hessians being taken with
+     * respect to vec of a matrix.
      */
-    private List<String> wrt(boolean secondOrder) {
-        List<Parameter> candidates = parameters.stream()
-                .filter(p -> !secondOrder || p.scalar() || p.cols() == 1 || p.spd())
-                .toList();
-        if (candidates.isEmpty()) {
-            candidates = List.of(parameters.get(0));
-        }
+    private List<String> wrt() {
+        List<Parameter> candidates = parameters;
         List<String> wrt = new ArrayList<>();
         for (Parameter p : candidates) {
             if (random.nextInt(candidates.size()) < 2) {

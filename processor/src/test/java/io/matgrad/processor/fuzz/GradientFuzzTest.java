@@ -80,7 +80,6 @@ class GradientFuzzTest {
         int checked;
         int skipped;
         int overflowed;
-        int pinned;
         int undecided;
         int jacobians;
         int hessians;
@@ -111,12 +110,11 @@ class GradientFuzzTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "matgrad fuzz (seed %d, depth %d): %d generated, %d compiled, %d checked"
                         + " (%d derivatives, %d of them Jacobians and %d Hessians; worst error %.1e of the tolerance),"
-                        + " %d skipped (not finite), %d with a non-finite derivative (overflow inside the formula), %d"
-                        + " not checked (a Jacobian's or Hessian's x given as a matrix where the processor takes a"
-                        + " column vector), %d not compiled (dimensions equal by chance, undecidable), %d failed (%d of them"
+                        + " %d skipped (not finite), %d with a non-finite derivative (overflow inside the formula),"
+                        + " %d not compiled (dimensions equal by chance, undecidable), %d failed (%d of them"
                         + " known bugs), in %.1f s%n",
                 SEED, DEPTH, counts.generated, counts.compiled, counts.checked, counts.derivatives, counts.jacobians,
-                counts.hessians, counts.worstError, counts.skipped, counts.overflowed, counts.pinned, counts.undecided,
+                counts.hessians, counts.worstError, counts.skipped, counts.overflowed, counts.undecided,
                 counts.failed,
                 counts.known, seconds);
         System.out.println("matgrad fuzz: calls written per function: " + usage);
@@ -202,12 +200,6 @@ class GradientFuzzTest {
         for (Generator.Function f : functions) {
             try {
                 check(f, models, gradients);
-            } catch (IllegalArgumentException e) {
-                if (isPinned(e)) {
-                    counts.pinned++;
-                } else {
-                    fail(f, "threw " + e);
-                }
             } catch (RuntimeException | AssertionError e) {
                 fail(f, "threw " + e);
             }
@@ -215,22 +207,12 @@ class GradientFuzzTest {
     }
 
     /**
-     * Whether {@code e} is the check that a parameter of a Jacobian or Hessian is a column vector,
-     * which the processor assumes of a matrix whose column count the formula leaves free (the
-     * contract's x is n x 1): the generator cannot always tell, and such a sample is not checked.
-     */
-    /**
      * Whether the only errors are equalities of computed dimensions that matgrad cannot decide at
      * compile time: the generator's concrete sizes can make {@code kron(A, B)} as large as another
      * matrix by chance, which its symbolic shapes do not say.
      */
     private static boolean undecided(String messages) {
         return messages.lines().filter(l -> l.startsWith("ERROR")).allMatch(l -> l.contains("[MatgradShapeUndecided]"));
-    }
-
-    private static boolean isPinned(IllegalArgumentException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.matches("(?s).*the (Jacobian|Hessian) with respect to \\w+ needs \\w+\\.numCols == 1.*");
     }
 
     private static JavaFileObject source(String className, List<Generator.Function> functions) {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
  * checker. Shapes come from the function's own shape rule, arguments from its declared domains: a
  * new entry of the table is swept without a line here.
  *
- * <p>Each function is swept twice: once with rectangular shapes where its rule allows (3 x 2,
- * 2 x 4, ...) for the gradients, once with every free column count 1 for the Hessians, which the
- * processor takes with respect to column vectors (and square matrices).
+ * <p>Each function is swept four times ({@link Variant}): gradients at rectangular shapes where its
+ * rule allows (3 x 2, 2 x 4, ...), Hessians with respect to column vectors and with respect to
+ * rectangular matrices, and, of a matrix-valued function, its own Jacobians, ∂vec f/∂vec x.
  */
 class LanguageSweepTest {
     /** The int arguments, in turn: {@code extract(P, 0, 2, 0, 1)} is rows 0 and 1 of column 0. */
@@ -39,9 +39,9 @@ class LanguageSweepTest {
         Map<String, Language.Function> byModel = new LinkedHashMap<>();
         int k = 0;
         for (Language.Function f : Language.all()) {
-            for (boolean hessian : new boolean[] {false, true}) {
+            for (Variant variant : Variant.values()) {
                 String name = "f" + k++;
-                functions.add(model(name, f, hessian));
+                functions.add(model(name, f, variant));
                 byModel.put(name, f);
             }
         }
@@ -57,8 +57,21 @@ class LanguageSweepTest {
         assertWithMessage("every model of every function is checked, none skipped").that(unchecked).isEmpty();
     }
 
-    /** The loss of {@code f} on parameters of shapes its rule allows, drawn from its domains. */
-    static Generator.Function model(String name, Language.Function f, boolean hessian) {
+    /** What a model of a function is checked for. */
+    enum Variant {
+        /** Gradients, at rectangular shapes. */
+        GRADIENT,
+        /** Hessians, with every free column count 1: with respect to column vectors, the common case. */
+        HESSIAN_OF_COLUMNS,
+        /** Hessians with respect to rectangular matrices, in vec. */
+        HESSIAN,
+        /** The function itself, with its Jacobians, ∂vec f/∂vec x: a matrix-valued one at rectangular shapes. */
+        JACOBIAN
+    }
+
+    /** The loss of {@code f} (or {@code f} itself, for a Jacobian) on parameters of shapes its rule allows, drawn from its domains. */
+    static Generator.Function model(String name, Language.Function f, Variant variant) {
+        boolean hessian = variant == Variant.HESSIAN || variant == Variant.HESSIAN_OF_COLUMNS;
         List<Expr> arguments = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<Equality> requirements = new ArrayList<>();
@@ -81,7 +94,7 @@ class LanguageSweepTest {
         }
         Expr node = f.apply(arguments);
         requirements.addAll(ShapeRules.requirements(node, arguments));
-        Sizes sizes = new Sizes(requirements, hessian);
+        Sizes sizes = new Sizes(requirements, variant == Variant.HESSIAN_OF_COLUMNS);
 
         List<Generator.Parameter> parameters = new ArrayList<>();
         List<String> wrt = new ArrayList<>();
@@ -98,7 +111,8 @@ class LanguageSweepTest {
         }
         String call = (f.library() == Language.Library.MATH ? "Math." : "") + f.name() + "(" + String.join(", ", texts) + ")";
         String result = call;
-        if (node.shape().isMatrix()) {
+        boolean matrixValued = variant == Variant.JACOBIAN && node.shape().isMatrix();
+        if (node.shape().isMatrix() && !matrixValued) {
             parameters.add(new Generator.Parameter("W", false, sizes.of(node.shape().rows()),
                     sizes.of(node.shape().cols()), false));
             result = "dot(W, " + call + ")";
@@ -106,10 +120,10 @@ class LanguageSweepTest {
         String signature = String.join(", ", parameters.stream().map(p -> p.javaType() + " " + p.name()).toList());
         String source = "    @Differentiable(wrt = {" + String.join(", ", wrt.stream().map(w -> "\"" + w + "\"").toList())
                 + "}" + (hessian ? ", hessian = true" : "") + ")\n"
-                + "    public static double " + name + "(" + signature + ") {\n"
+                + "    public static " + (matrixValued ? "DMatrixRMaj " : "double ") + name + "(" + signature + ") {\n"
                 + "        return " + result + ";\n"
                 + "    }\n";
-        return new Generator.Function(name, source, parameters, wrt, false, hessian);
+        return new Generator.Function(name, source, parameters, wrt, matrixValued, hessian);
     }
 
     /**
