@@ -41,6 +41,17 @@ class RuntimeFaultsTest {
 
     // ---------------------------------------------------------------- shapes
 
+    /** An entry or a block read at a fixed position needs a matrix that large: checked on entry, naming the read. */
+    @Test
+    void matricesTooSmallForTheEntriesAndBlocksTheFormulaReadsAreRejectedOnEntry() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LanguageModelsGradients.entriesGradA(random(2, 2)));
+        assertEquals("entries: A is 2x2, but A.get(1, 2) needs A.numCols >= 3", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new LanguageModelsGradients.BlocksWorkspace().value(random(3, 2), random(6, 3)));
+        assertEquals("blocks: A is 3x2, but extract(A, 0, 2, 0, 3) needs A.numCols >= 3", e.getMessage());
+    }
+
     @Test
     void wrongShapesNameTheFunctionTheParametersTheirShapesAndTheRule() {
         IllegalArgumentException e = thrownBy(IllegalArgumentException.class, "leastSquaresGradX",
