@@ -111,7 +111,10 @@ public sealed interface Kernel {
         }
     }
 
-    /** A matrix and a double, elementwise: {@code a + s}, {@code a − s}, {@code s − a}, {@code s ⊘ a}. */
+    /**
+     * A matrix and a double, elementwise: {@code a + s}, {@code a − s}, {@code s − a}, {@code s ⊘ a},
+     * {@code a ⊘ s}.
+     */
     record WithScalar(ScalarOp op, Operand.Ref a, Operand s) implements Kernel {
         @Override
         public List<Operand> operands() {
@@ -128,7 +131,9 @@ public sealed interface Kernel {
         PLUS,
         MINUS,
         FROM,
-        DIVIDE_INTO
+        DIVIDE_INTO,
+        /** {@code a ⊘ s}: each entry divided by the double, never multiplied by its reciprocal (see Lowering). */
+        DIVIDED_BY
     }
 
     /**
