@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import io.matgrad.processor.diff.Derivation;
 import io.matgrad.processor.emit.GeneratedFunction;
 import io.matgrad.processor.emit.GradientsWriter;
+import io.matgrad.processor.emit.JavaNames;
 import io.matgrad.processor.emit.Namer;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.Function;
@@ -27,11 +28,15 @@ public final class Pipeline {
      * named {@code workspace}.
      */
     public static GeneratedFunction generate(Function parsed, ClassName original, String workspace) {
-        List<String> reserved = new ArrayList<>(parsed.parameters().stream().map(Expr.Variable::name).toList());
+        // a parameter named Math or org would obscure what the workspace's code calls: it has a name of its own there
+        JavaNames javaNames = JavaNames.of(parsed);
+        Function function = javaNames.internal(parsed);
+        List<String> reserved = new ArrayList<>(function.parameters().stream().map(Expr.Variable::name).toList());
         reserved.add(Program.CHECK_DIMENSIONS);
+        reserved.addAll(JavaNames.obscurable().stream().sorted().toList());
         Namer names = Namer.reserving(reserved);
-        Derivation derivation = Derivation.of(parsed, Simplifier.family(), names.avoiding("v"), names.avoiding("direction"));
+        Derivation derivation = Derivation.of(function, Simplifier.family(), names.avoiding("v"), names.avoiding("direction"));
         Program program = Planner.plan(derivation, names);
-        return GradientsWriter.function(program, original, workspace);
+        return GradientsWriter.function(program, original, workspace, javaNames);
     }
 }

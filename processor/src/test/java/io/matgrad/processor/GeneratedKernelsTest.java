@@ -64,6 +64,38 @@ class GeneratedKernelsTest {
         assertFalse(body.contains("Elementwise.softplus(z, "), body);
     }
 
+    /**
+     * norm's derivatives divide by the norm: the gradient x / ‖x‖, the Hessian (I − uuᵀ) / ‖x‖ and the
+     * Hessian-vector product (v − (uᵀv) u) / ‖x‖, never a power of 1 / ‖x‖ times x or xxᵀ (which
+     * overflow or underflow at magnitudes where the derivatives do not: MagnitudesTest).
+     */
+    @Test
+    void normsDerivativesAreQuotientsByTheNorm() {
+        Compilation c = compile(models("""
+                @Differentiable(wrt = "x", hessian = true)
+                static double length(DMatrixRMaj x) {
+                    return norm(x);
+                }
+                """));
+        String gradient = workspaceMethod(c, "LengthWorkspace", "gradX");
+        String hessian = workspaceMethod(c, "LengthWorkspace", "hessianX");
+        String product = workspaceMethod(c, "LengthWorkspace", "hessVecX");
+
+        assertTrue(gradient.contains("CommonOps_DDRM.divide(x, norm, gradX);"), gradient);
+        // in vec(x): x may have several columns
+        assertTrue(hessian.contains("CommonOps_DDRM.multOuter(t3, t1);") && hessian.contains(") / norm;"), hessian);
+        assertTrue(product.contains("CommonOps_DDRM.divide(x, norm, t1);") && product.contains(") / norm;"), product);
+        for (String body : new String[] {gradient, hessian, product}) {
+            assertFalse(body.contains("1.0 / norm"), body);
+            assertFalse(body.contains("multOuter(x,"), body);
+        }
+        // and the Javadoc says so, a matrix divided by a double written as such
+        String source = generatedSource(c, "test.ModelsGradients");
+        assertTrue(source.contains("* ∂f/∂x = x / ‖x‖\n"), source);
+        assertTrue(source.contains("* H = (I − vec(x / ‖x‖) vec(x / ‖x‖)ᵀ) / ‖x‖\n"), source);
+        assertTrue(source.contains("* H v = (v − ⟨x / ‖x‖, v⟩ (x / ‖x‖)) / ‖x‖\n"), source);
+    }
+
     /** The body of {@code method} in the generated workspace class {@code workspace}. */
     private static String workspaceMethod(Compilation compilation, String workspace, String method) {
         assertThat(compilation).succeededWithoutWarnings();

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.matgrad.processor.diff.Derivation;
 import io.matgrad.processor.ir.Binding;
+import io.matgrad.processor.ir.Dag;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.DimRequirement;
 import io.matgrad.processor.ir.LeastSize;
@@ -43,21 +44,26 @@ final class FunctionWriter {
     private final Function function;
     private final ClassName original;
     private final ClassName workspace;
+    /** The parameters' names in workspace code (those of {@code function}) and the user's. */
+    private final JavaNames javaNames;
 
-    private FunctionWriter(Program program, ClassName original, ClassName gradients, String workspace) {
+    private FunctionWriter(Program program, ClassName original, ClassName gradients, String workspace,
+            JavaNames javaNames) {
         this.program = program;
         this.derivation = program.derivation();
         this.function = derivation.function();
         this.original = original;
         this.workspace = gradients.nestedClass(workspace);
+        this.javaNames = javaNames;
     }
 
     /**
      * The generated code for {@code program}, of a function declared in {@code original}, generated
      * into {@code gradients}, with its workspace class named {@code workspace}.
      */
-    static GeneratedFunction write(Program program, ClassName original, ClassName gradients, String workspace) {
-        return new FunctionWriter(program, original, gradients, workspace).write();
+    static GeneratedFunction write(Program program, ClassName original, ClassName gradients, String workspace,
+            JavaNames javaNames) {
+        return new FunctionWriter(program, original, gradients, workspace, javaNames).write();
     }
 
     private GeneratedFunction write() {
@@ -78,20 +84,23 @@ final class FunctionWriter {
                 staticMethods.add(staticMethod(op));
             }
         }
-        String signature = function.name() + "(" + names(function.parameters()) + ")";
+        Function external = javaNames.external(function);
+        String signature = function.name() + "(" + names(external.parameters()) + ")";
         FunctionReport report = new FunctionReport(signature, formulas(), reported);
         return new GeneratedFunction(staticMethods, workspaceClass(fields.values(), factorizations, workspaceMethods),
-                program.declaredNames(), report, function);
+                program.declaredNames(), report, external);
     }
 
     /** The function and every derivative, in math notation, for the report. */
     private List<String> formulas() {
         List<String> lines = new ArrayList<>(definition().toString().lines().toList());
         derivation.gradients().keySet().forEach(x -> lines.add(gradientLine(function.parameter(x)).toString().strip()));
-        derivation.jacobians().forEach((x, j) -> lines.add(derivativeLine("∂f/∂" + x + "ᵀ", function.parameter(x), j).toString().strip()));
-        derivation.hessians().forEach((x, h) -> lines.add(derivativeLine("∂²f/∂" + x + "²", function.parameter(x), h).toString().strip()));
+        derivation.jacobians().forEach((x, j) ->
+                lines.add(derivativeLine("∂f/∂" + user(x) + "ᵀ", function.parameter(x), j).toString().strip()));
+        derivation.hessians().forEach((x, h) ->
+                lines.add(derivativeLine("∂²f/∂" + user(x) + "²", function.parameter(x), h).toString().strip()));
         derivation.hessianVectorProducts().forEach((x, hv) ->
-                lines.add("∂²f/∂" + x + "² " + derivation.directionName() + " = " + format(hv)));
+                lines.add("∂²f/∂" + user(x) + "² " + derivation.directionName() + " = " + format(hv)));
         return lines;
     }
 
@@ -108,25 +117,44 @@ final class FunctionWriter {
 
     /** {@code f(A, x, b) = ‖r‖²} and a line per local, {@code r = Ax − b}. */
     private CodeBlock definition() {
-        String arguments = function.parameters().stream().map(Expr.Variable::name).collect(Collectors.joining(", "));
+        String arguments = function.parameters().stream().map(p -> user(p.name())).collect(Collectors.joining(", "));
         CodeBlock.Builder lines = CodeBlock.builder()
                 .add("f($L) = $L\n", arguments, format(derivation.value()));
         for (Binding local : derivation.namedLocals()) {
             Map<Expr, String> others = new IdentityHashMap<>(derivation.localNames());
             others.remove(local.value());
-            lines.add("    $L = $L\n", local.name(), Notation.format(local.value(), others));
+            lines.add("    $L = $L\n", local.name(), Notation.format(local.value(), withUserNames(local.value(), others)));
         }
         return lines.build();
     }
 
     /** {@code ∂f/∂x = 2 Aᵀr}. */
     private CodeBlock gradientLine(Expr.Variable x) {
-        return CodeBlock.of("∂f/∂$L = $L\n", x.name(), format(derivation.gradients().get(x.name())));
+        return CodeBlock.of("∂f/∂$L = $L\n", user(x.name()), format(derivation.gradients().get(x.name())));
     }
 
     /** {@code e} in math notation, with the user's names. */
     private String format(Expr e) {
-        return Notation.format(e, derivation.localNames());
+        return Notation.format(e, withUserNames(e, derivation.localNames()));
+    }
+
+    /** {@code names} (identity keys), and each parameter of {@code e} that workspace code renamed by the user's name. */
+    private Map<Expr, String> withUserNames(Expr e, Map<Expr, String> names) {
+        if (javaNames.isIdentity()) {
+            return names;
+        }
+        Map<Expr, String> all = new IdentityHashMap<>(names);
+        for (Expr node : Dag.postOrder(List.of(e))) {
+            if (node instanceof Expr.Variable v && !user(v.name()).equals(v.name())) {
+                all.put(v, user(v.name()));
+            }
+        }
+        return all;
+    }
+
+    /** The user's name of a parameter of {@code function} (any other name as it is). */
+    private String user(String name) {
+        return javaNames.user(name);
     }
 
     /** The static method's documentation. */
@@ -144,9 +172,9 @@ final class FunctionWriter {
     private CodeBlock gradientJavadoc(Expr.Variable x) {
         return CodeBlock.builder()
                 .add("The gradient of {@link $T#$N} with respect to {@code $N}, shaped like {@code $N}\n",
-                        original, function.name(), x.name(), x.name())
+                        original, function.name(), user(x.name()), user(x.name()))
                 .add(x.shape().isMatrix()
-                        ? CodeBlock.of("(denominator layout: entry ij is ∂f/∂$N<sub>ij</sub>).\n", x.name())
+                        ? CodeBlock.of("(denominator layout: entry ij is ∂f/∂$N<sub>ij</sub>).\n", user(x.name()))
                         : CodeBlock.of("(a double).\n"))
                 .add(wrtByDefaultNote(x))
                 .add("\n<pre>\n$L$L</pre>\n\n", definition(), gradientLine(x))
@@ -162,7 +190,7 @@ final class FunctionWriter {
             Expr.Variable x = matrices.get(i);
             formulas.add(gradientLine(x));
             params.add("@param $N receives ∂f/∂$N; reshaped to the shape of {@code $N}\n", op.outputs().get(i).name(),
-                    x.name(), x.name());
+                    user(x.name()), user(x.name()));
         }
         return CodeBlock.builder()
                 .add("The value of {@link $T#$N} and its gradients, computed together: what the value and the\n"
@@ -182,7 +210,7 @@ final class FunctionWriter {
                 : "numerator layout, ∂f/∂xᵀ: entry ij is ∂f<sub>i</sub>/∂x<sub>j</sub>";
         return CodeBlock.builder()
                 .add("The Jacobian of {@link $T#$N} with respect to {@code $N} ($L$L).\n", original, function.name(),
-                        x.name(), layout, vecNote(x))
+                        user(x.name()), layout, vecNote(x))
                 .add(wrtByDefaultNote(x))
                 .add("\n<pre>\n$L$L</pre>\n\n", definition(), derivativeLine("J", x, j))
                 .add(throwsClause())
@@ -193,7 +221,7 @@ final class FunctionWriter {
         Derivation.Derivative h = derivation.hessians().get(x.name());
         return CodeBlock.builder()
                 .add("The Hessian of {@link $T#$N} with respect to {@code $N}: entry ij is ∂²f/∂$N<sub>i</sub>∂$N<sub>j</sub>$L.\n",
-                        original, function.name(), x.name(), x.name(), x.name(), vecNote(x))
+                        original, function.name(), user(x.name()), user(x.name()), user(x.name()), vecNote(x))
                 .add(wrtByDefaultNote(x))
                 .add("\n<pre>\n$L$L$L</pre>\n\n", definition(), gradientLine(x), derivativeLine("H", x, h))
                 .add(throwsClause())
@@ -206,18 +234,18 @@ final class FunctionWriter {
         return CodeBlock.builder()
                 .add("The Hessian of {@link $T#$N} with respect to {@code $N} applied to {@code $N}, without forming\n"
                         + "the Hessian: the derivative of the gradient along {@code $N}, at about the cost of one more\n"
-                        + "gradient. Shaped like {@code $N}$L.\n", original, function.name(), x.name(), v, v,
-                        x.name(), x.shape().isColumnVector() ? "" : " (for a matrix, H vec(v) is the vec of the result)")
+                        + "gradient. Shaped like {@code $N}$L.\n", original, function.name(), user(x.name()), v, v,
+                        user(x.name()), x.shape().isColumnVector() ? "" : " (for a matrix, H vec(v) is the vec of the result)")
                 .add(wrtByDefaultNote(x))
                 .add("\n<pre>\n$L$LH $N = $L\n</pre>\n\n", definition(), gradientLine(x), v, format(hv))
-                .add("@param $N the direction, shaped like {@code $N}\n", v, x.name())
+                .add("@param $N the direction, shaped like {@code $N}\n", v, user(x.name()))
                 .add(throwsClause())
                 .build();
     }
 
-    private static String vecNote(Expr.Variable x) {
+    private String vecNote(Expr.Variable x) {
         return x.shape().isMatrix() && !x.shape().isColumnVector()
-                ? "; for the matrix " + x.name() + ", with respect to vec(" + x.name() + "), its columns stacked"
+                ? "; for the matrix " + user(x.name()) + ", with respect to vec(" + user(x.name()) + "), its columns stacked"
                 : "";
     }
 
@@ -227,7 +255,7 @@ final class FunctionWriter {
             return CodeBlock.of("$L = $L\n", symbol, format(d.value()));
         }
         return CodeBlock.of("$L e = $L, for each unit direction e of vec($L)\n",
-                d.sweep().rows() ? symbol + "ᵀ" : symbol, format(d.value()), x.name());
+                d.sweep().rows() ? symbol + "ᵀ" : symbol, format(d.value()), user(x.name()));
     }
 
     /**
@@ -237,7 +265,7 @@ final class FunctionWriter {
     private CodeBlock wrtByDefaultNote(Expr.Variable x) {
         return function.wrtByDefault()
                 ? CodeBlock.of("\n<p>With respect to {@code $N}, the first parameter: {@code @Differentiable} names no {@code wrt}\n"
-                        + "(list the parameters to differentiate with respect to in {@code wrt} to choose others).\n", x.name())
+                        + "(list the parameters to differentiate with respect to in {@code wrt} to choose others).\n", user(x.name()))
                 : CodeBlock.of("");
     }
 
@@ -273,15 +301,16 @@ final class FunctionWriter {
         parameters(method, checkedParameters());
         String name = function.name();
         for (DimRequirement r : function.requirements()) {
-            String rule = r.origin() + " needs " + r.dim() + " == " + r.equals();
+            // the message says the user's names, the code the workspace's
+            String rule = r.origin() + " needs " + javaNames.user(r.dim()) + " == " + javaNames.user(r.equals());
             if (r.equals() instanceof Dim.Axis other) {
                 method.addStatement("$T.requireDimension($L, $L, $S, $S, $S, $N, $S, $N)", Types.ARGUMENTS,
                         OperandWriter.dim(r.dim()), OperandWriter.dim(other), name, rule,
-                        r.dim().matrix(), r.dim().matrix(), other.matrix(), other.matrix());
+                        user(r.dim().matrix()), r.dim().matrix(), user(other.matrix()), other.matrix());
             } else {
                 method.addStatement("$T.requireDimension($L, $L, $S, $S, $S, $N)", Types.ARGUMENTS,
                         OperandWriter.dim(r.dim()), OperandWriter.dim(r.equals()), name, rule,
-                        r.dim().matrix(), r.dim().matrix());
+                        user(r.dim().matrix()), r.dim().matrix());
             }
         }
         for (LeastSize l : function.leastSizes()) {
@@ -331,6 +360,17 @@ final class FunctionWriter {
                         ? CodeBlock.of("The value of {@link $T#$N}, computed allocation-free.\n", original, function.name())
                         : CodeBlock.of("As {@link $T#$N}, into caller-owned outputs.\n",
                                 workspace.enclosingClassName(), op.staticName()));
+        List<Expr.Variable> renamed = op.inputs().stream().filter(p -> !user(p.name()).equals(p.name())).toList();
+        if (!renamed.isEmpty()) {
+            method.addJavadoc("\n");
+        }
+        for (Expr.Variable p : renamed) {
+            String user = user(p.name());
+            method.addJavadoc("@param $N the parameter {@code $N} of {@link $T#$N}$L\n", p.name(), user, original,
+                    function.name(), JavaNames.obscurable().contains(user)
+                            ? CodeBlock.of(" (a variable named {@code $N} would hide\n    the class or package of that name from this method's code)", user)
+                            : CodeBlock.of(" (its name is another parameter's here)"));
+        }
         parameters(method, op.inputs());
         parameters(method, op.outputs());
         method.addCode(checks(op));
@@ -345,14 +385,16 @@ final class FunctionWriter {
                 .addJavadoc(javadoc(op))
                 .returns(typeOf(op.returned().value()));
         List<Expr.Variable> passed = op.outputs().subList(0, op.outputs().size() - op.allocated());
-        parameters(method, op.inputs());
+        // the contract's names: the body names no class where a variable could obscure it
+        List<Expr.Variable> inputs = op.inputs().stream().map(p -> new Expr.Variable(user(p.name()), p.shape())).toList();
+        parameters(method, inputs);
         parameters(method, passed);
         List<CodeBlock> arguments = new ArrayList<>();
-        op.inputs().forEach(p -> arguments.add(CodeBlock.of("$N", p.name())));
+        inputs.forEach(p -> arguments.add(CodeBlock.of("$N", p.name())));
         passed.forEach(p -> arguments.add(CodeBlock.of("$N", p.name())));
         for (Expr.Variable out : op.outputs().subList(passed.size(), op.outputs().size())) {
-            arguments.add(CodeBlock.of("new $T($L, $L)", Types.MATRIX, OperandWriter.dim(out.shape().rows()),
-                    OperandWriter.dim(out.shape().cols())));
+            arguments.add(CodeBlock.of("new $T($L, $L)", Types.MATRIX, OperandWriter.dim(javaNames.user(out.shape().rows())),
+                    OperandWriter.dim(javaNames.user(out.shape().cols()))));
         }
         method.addStatement("return new $T().$N($L)", workspace, op.workspaceName(), CodeBlock.join(arguments, ", "));
         return method.build();
@@ -383,7 +425,7 @@ final class FunctionWriter {
             for (Expr.Variable other : others) {
                 if (other.shape().isMatrix()) {
                     code.addStatement("$T.requireDistinct($N, $N, $S, $S, $S)", Types.ARGUMENTS, out, other.name(),
-                            name, out, other.name());
+                            name, out, user(other.name()));
                 }
             }
         }

@@ -23,7 +23,15 @@ public final class GradientsWriter {
      * workspace class named {@code workspace} (one of {@link WorkspaceNames#of}).
      */
     public static GeneratedFunction function(Program program, ClassName original, String workspace) {
-        return FunctionWriter.write(program, original, generatedName(original), workspace);
+        return function(program, original, workspace, JavaNames.none());
+    }
+
+    /**
+     * As {@link #function(Program, ClassName, String)}, for a program derived from a function whose
+     * parameters {@code javaNames} renamed ({@link JavaNames#internal}).
+     */
+    public static GeneratedFunction function(Program program, ClassName original, String workspace, JavaNames javaNames) {
+        return FunctionWriter.write(program, original, generatedName(original), workspace, javaNames);
     }
 
     /** The source file of {@code type}, generated for the functions of {@code original}. */
@@ -50,8 +58,9 @@ public final class GradientsWriter {
         for (GeneratedFunction f : functions) {
             type.addMethods(f.staticMethods());
             type.addType(f.workspace());
-            // a parameter named CommonOps_DDRM would shadow the class: such classes are written qualified
-            type.alwaysQualify(f.names().toArray(String[]::new));
+            // no class is written qualified for the user's names: a qualified name is obscured by a
+            // variable named for its first package (org), and workspace code names no variable like
+            // a class it calls (JavaNames)
         }
         return type;
     }

@@ -113,7 +113,7 @@ final class KernelWriter implements KernelVisitor<CodeBlock> {
             case MINUS -> ops("subtract", w.a(), w.s(), out);
             case FROM -> ops("subtract", w.s(), w.a(), out);
             case DIVIDE_INTO -> ops("divide", w.s(), w.a(), out);
-            case DIVIDE_BY -> ops("divide", w.a(), w.s(), out);
+            case DIVIDED_BY -> w.a().equals(out) ? ops("divide", out, w.s()) : ops("divide", w.a(), w.s(), out);
         };
     }
 

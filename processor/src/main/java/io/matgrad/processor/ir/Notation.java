@@ -144,6 +144,11 @@ public final class Notation implements ExprVisitor<Notation.Printed> {
 
     @Override
     public Printed visitDiv(Expr.Div node) {
+        // a matrix divided by a double everywhere, s𝟏, reads as divided by the double (parenthesized
+        // in a product: (x / ‖x‖)ᵀv, not x / ‖x‖ᵀv)
+        if (node.right() instanceof Expr.Scale s && Exprs.isOne(s.matrix())) {
+            return new Printed(operand(node.left(), PRODUCT) + " / " + operand(s.factor(), POSTFIX), SUM);
+        }
         String op = node.shape().isMatrix() ? " ⊘ " : " / ";
         return new Printed(operand(node.left(), PRODUCT) + op + operand(node.right(), POSTFIX), PRODUCT);
     }

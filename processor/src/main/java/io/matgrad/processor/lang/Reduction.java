@@ -64,9 +64,16 @@ public enum Reduction implements Op {
     },
     /** The Frobenius norm (the 2-norm of a vector). */
     NORM("norm", false, new Notation.Form.Norm(false), new Implementation.ToDouble(Routine.elementwise("norm"))) {
+        /**
+         * {@code d‖A‖ = ⟨U, dA⟩} with the unit direction {@code U = A ⊘ (‖A‖𝟏)}, a quotient: its own
+         * derivative, by the quotient rule, is {@code (dA − ⟨U, dA⟩ U) ⊘ ‖A‖}, so the Hessian comes out
+         * as {@code (I − uuᵀ) / ‖x‖}, finite and exact to rounding at any magnitude. Written as
+         * {@code (1 / ‖A‖) A} it would come out as {@code (1/‖x‖)³ xxᵀ}, which overflows or underflows
+         * beyond {@code |x| ~ 1e102} and below {@code 1e-102}.
+         */
         @Override
         Expr derivative(Expr.Call node, Expr a, Expr t) {
-            return new Expr.Div(new Expr.Dot(a, t), node);
+            return new Expr.Dot(new Expr.Div(a, new Expr.Scale(node, Exprs.ones(a))), t);
         }
     },
     SUM("sum", false, new Notation.Form.Function("sum"), new Implementation.ToDouble(Routine.commonOps("elementSum"))) {

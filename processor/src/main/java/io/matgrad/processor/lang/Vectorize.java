@@ -79,8 +79,9 @@ public enum Vectorize implements Op {
         if (s.rows().equals(Dim.ONE)) {
             return rewriter.normalize(new Expr.Transpose(a));
         }
-        if (a instanceof Expr.Fill f) {
-            return Exprs.filled(f.value(), node.shape());
+        Expr uniform = uniform(a, node.shape());
+        if (uniform != null) {
+            return rewriter.normalize(uniform);
         }
         if (a instanceof Expr.Scale sc) {
             return rewriter.normalize(new Expr.Scale(sc.factor(), rewriter.normalize(new Expr.Call(VEC, sc.matrix()))));
@@ -89,6 +90,31 @@ public enum Vectorize implements Op {
             return rewriter.normalize(new Expr.Neg(rewriter.normalize(new Expr.Call(VEC, n.operand()))));
         }
         return node;
+    }
+
+    /**
+     * A matrix all of whose entries are one value ({@code 𝟏 ⊘ s𝟏}), rebuilt with the shape
+     * {@code column}: its vec. Null if {@code e} is not built from fills alone.
+     */
+    private static Expr uniform(Expr e, Shape column) {
+        if (e instanceof Expr.Fill f) {
+            return new Expr.Fill(f.value(), column);
+        }
+        if (e instanceof Expr.Scale s) {
+            Expr m = uniform(s.matrix(), column);
+            return m == null ? null : new Expr.Scale(s.factor(), m);
+        }
+        if (e instanceof Expr.Neg n) {
+            Expr m = uniform(n.operand(), column);
+            return m == null ? null : new Expr.Neg(m);
+        }
+        if (e instanceof Expr.Div || e instanceof Expr.Mul || e instanceof Expr.Add || e instanceof Expr.Sub) {
+            List<Expr> children = e.children();
+            Expr l = uniform(children.get(0), column);
+            Expr r = uniform(children.get(1), column);
+            return l == null || r == null ? null : e.withChildren(List.of(l, r));
+        }
+        return null;
     }
 
     @Override

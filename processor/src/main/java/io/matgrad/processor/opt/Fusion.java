@@ -193,7 +193,7 @@ final class Fusion {
                 case MINUS -> arithmetic(Operand.Operator.SUBTRACT, a, w.s());
                 case FROM -> arithmetic(Operand.Operator.SUBTRACT, w.s(), a);
                 case DIVIDE_INTO -> arithmetic(Operand.Operator.DIVIDE, w.s(), a);
-                case DIVIDE_BY -> arithmetic(Operand.Operator.DIVIDE, a, w.s());
+                case DIVIDED_BY -> arithmetic(Operand.Operator.DIVIDE, a, w.s());
             };
         }
 

@@ -129,7 +129,10 @@ public sealed interface Kernel {
         }
     }
 
-    /** A matrix and a double, elementwise: {@code a + s}, {@code a − s}, {@code s − a}, {@code s ⊘ a}, {@code a ⊘ s}. */
+    /**
+     * A matrix and a double, elementwise: {@code a + s}, {@code a − s}, {@code s − a}, {@code s ⊘ a},
+     * {@code a ⊘ s}.
+     */
     record WithScalar(ScalarOp op, Operand.Ref a, Operand s) implements Kernel {
         @Override
         public List<Operand> operands() {
@@ -146,10 +149,9 @@ public sealed interface Kernel {
         PLUS,
         MINUS,
         FROM,
-        /** {@code s ⊘ a}. */
         DIVIDE_INTO,
-        /** {@code a ⊘ s}. */
-        DIVIDE_BY
+        /** {@code a ⊘ s}: each entry divided by the double, never multiplied by its reciprocal (see Lowering). */
+        DIVIDED_BY
     }
 
     /**

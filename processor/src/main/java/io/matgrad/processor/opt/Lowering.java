@@ -4,6 +4,7 @@ import io.matgrad.processor.ir.Dag;
 import io.matgrad.processor.ir.Dim;
 import io.matgrad.processor.ir.Expr;
 import io.matgrad.processor.ir.ExprVisitor;
+import io.matgrad.processor.ir.Exprs;
 import io.matgrad.processor.ir.Notation;
 import io.matgrad.processor.ir.Op;
 import io.matgrad.processor.ir.Shape;
@@ -518,8 +519,17 @@ public final class Lowering {
             return binary(m, m.left(), m.right(), false, into);
         }
 
+        /**
+         * {@code c ⊘ B} and {@code A ⊘ (s𝟏)} are a matrix and a double; {@code A ⊘ (s𝟏)} divides by
+         * {@code s} rather than scale by {@code 1 / s}, which overflows where {@code s} is tiny (and
+         * is a second rounding): the derivatives write their quotients so (the gradient of a norm).
+         */
         @Override
         public Operand.Ref visitDiv(Expr.Div d) {
+            if (d.right() instanceof Expr.Scale s && Exprs.isOne(s.matrix())) {
+                Operand divisor = value(s.factor());
+                return elementwise(d, d.left(), into, a -> new Kernel.WithScalar(Kernel.ScalarOp.DIVIDED_BY, a, divisor));
+            }
             if (d.left() instanceof Expr.Fill f) {
                 Operand.Literal numerator = new Operand.Literal(f.value());
                 return elementwise(d, d.right(), into, a -> new Kernel.WithScalar(Kernel.ScalarOp.DIVIDE_INTO, a, numerator));
@@ -527,7 +537,7 @@ public final class Lowering {
             // a ⊘ (s 𝟏): every entry divided by one double
             Operand divisor = constantEntries(d.right());
             if (divisor != null) {
-                return elementwise(d, d.left(), into, a -> new Kernel.WithScalar(Kernel.ScalarOp.DIVIDE_BY, a, divisor));
+                return elementwise(d, d.left(), into, a -> new Kernel.WithScalar(Kernel.ScalarOp.DIVIDED_BY, a, divisor));
             }
             return binary(d, d.left(), d.right(), true, into);
         }

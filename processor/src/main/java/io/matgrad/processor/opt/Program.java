@@ -12,8 +12,7 @@ import java.util.Set;
  * @param derivation what was derived (for the formulas the documentation shows)
  * @param methods in the order they are written
  * @param declaredNames the names the generated code declares that users chose (parameters, locals)
- *     or that stand beside them: where one is also the simple name of a class the code calls, that
- *     class is written qualified
+ *     or that stand beside them
  */
 public record Program(Derivation derivation, List<Method> methods, Set<String> declaredNames) {
     /** The workspace's method that checks the arguments' dimensions. */

@@ -441,6 +441,17 @@ public final class Simplifier {
             if (mixed != null) {
                 return mixed;
             }
+            // diag(𝟏 ⊘ s𝟏) M = M ⊘ s𝟏 (the Jacobian of a quotient by a double): a quotient kept, not
+            // a product with 1/s, whose factors may overflow where the quotient does not
+            if (l instanceof Expr.Diag d && d.vector() instanceof Expr.Div q && Exprs.isOne(q.left())
+                    && q.right() instanceof Expr.Scale s && Exprs.isOne(s.matrix())) {
+                return normalize(new Expr.Div(r, normalize(new Expr.Scale(s.factor(), Exprs.ones(r)))));
+            }
+            // diag(d)(𝟏 rᵀ) = d rᵀ
+            if (l instanceof Expr.Diag d && r instanceof Expr.MatMul o && Exprs.isOne(o.left())
+                    && o.left().shape().isColumnVector()) {
+                return normalize(new Expr.MatMul(d.vector(), o.right()));
+            }
             if (l instanceof Expr.Diag a && r instanceof Expr.Diag b) {
                 return normalize(new Expr.Diag(normalize(new Expr.Mul(a.vector(), b.vector()))));
             }
